@@ -1,0 +1,187 @@
+namespace Conformance.Adapters;
+
+/// <summary>
+/// How the suite observes a runtime. A runtime under test implements this (in-process) or speaks the
+/// exec protocol that mirrors it one message per member (out-of-process). The suite only observes:
+/// every judgement is made by the oracle from what these members return.
+/// </summary>
+/// <remarks>
+/// Errors: a member throws <see cref="AdapterException"/> when the adapter itself failed (crashed,
+/// answered garbage, timed out, contradicted its handshake); the suite records that as an "error"
+/// verdict, never a pass. A runtime's own fatal error (Go's <c>throw</c>) is not an adapter failure:
+/// it is returned as data (<see cref="MapCreation.Throw"/>). Members are called from one thread at a
+/// time; concurrency inside the runtime is exercised by <see cref="RaceFirstUse"/>.
+/// </remarks>
+public interface IRuntimeAdapter : IDisposable
+{
+    /// <summary>Name, version, architecture and claimed features; constant for the adapter's life.</summary>
+    RuntimeInfo Info { get; }
+
+    /// <summary>Where the shared regions are now. On-demand buffers are listed oldest first; the last is current.</summary>
+    RegionMap Regions();
+
+    /// <summary>Reads <paramref name="length"/> bytes of the runtime's memory at <paramref name="address"/>.</summary>
+    byte[] Read(ulong address, int length);
+
+    /// <summary>
+    /// Creates a type at run time (as reflect does). <see cref="TypeKind.Array"/> makes an array of
+    /// <paramref name="length"/> bytes; the other kinds wrap <paramref name="element"/> (a map's key is uint64;
+    /// a func type returns the element). Returns the type, its size and what the creation allocated.
+    /// </summary>
+    CreatedType CreateType(TypeKind kind, ulong length, TypeRef? element);
+
+    /// <summary>Types known to the compiler (statically linked into the runtime), with their sizes.</summary>
+    IReadOnlyList<CreatedType> CompilerTypes();
+
+    /// <summary>The type's zero pointer: 0 while nil, or where the runtime keeps no per-type zero pointer.</summary>
+    ulong ZeroPointer(TypeRef type);
+
+    /// <summary>Makes a map from uint64 to <paramref name="element"/>; a fatal runtime error is returned, not thrown.</summary>
+    MapCreation MakeMap(TypeRef element);
+
+    /// <summary>Looks up a key that is not in the map; returns the element pointer and what the lookup allocated.</summary>
+    Pointed LookupMissing(MapRef map, ulong key);
+
+    /// <summary>Stores <paramref name="key"/> with an element whose every byte is <paramref name="fill"/>.</summary>
+    void Assign(MapRef map, ulong key, byte fill);
+
+    /// <summary>Converts a value of <paramref name="kind"/> with the given bits (low bits used) to an interface.</summary>
+    Pointed Convert(ValueKind kind, ulong bits);
+
+    /// <summary>Makes a one-byte string at run time; returns its data pointer and what it allocated.</summary>
+    Pointed OneByteString(byte value);
+
+    /// <summary>Converts the empty string to an interface.</summary>
+    Pointed EmptyString();
+
+    /// <summary>Converts a nil slice to an interface.</summary>
+    Pointed NilSlice();
+
+    /// <summary>
+    /// Starts <paramref name="threads"/> threads that race to make the first map of each of
+    /// <paramref name="types"/> (fresh types, no map made yet) and read its zero pointer.
+    /// Returns, for each thread, the zero pointer it saw for each type, in order.
+    /// </summary>
+    IReadOnlyList<IReadOnlyList<ulong>> RaceFirstUse(IReadOnlyList<TypeRef> types, int threads);
+}
+
+/// <summary>Word size and byte order.</summary>
+public readonly record struct Arch(int WordBits, bool BigEndian)
+{
+    /// <summary>The four architectures, in the order reports list them.</summary>
+    public static IReadOnlyList<Arch> All { get; } = [new(32, false), new(32, true), new(64, false), new(64, true)];
+
+    /// <summary>Word size in bytes.</summary>
+    public int WordBytes => WordBits / 8;
+
+    /// <summary>"32le", "32be", "64le" or "64be".</summary>
+    public string Name => $"{WordBits}{(BigEndian ? "be" : "le")}";
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+
+    /// <summary>Parses "32le", "32be", "64le" or "64be".</summary>
+    public static bool TryParse(string text, out Arch arch)
+    {
+        foreach (var a in All)
+        {
+            if (string.Equals(a.Name, text, StringComparison.Ordinal))
+            {
+                arch = a;
+                return true;
+            }
+        }
+        arch = default;
+        return false;
+    }
+}
+
+/// <summary>What a runtime says of itself.</summary>
+public sealed record RuntimeInfo(string Name, string Version, Arch Arch, IReadOnlySet<string> Features);
+
+/// <summary>Heap allocations one operation caused, as the runtime's allocator counts them.</summary>
+public readonly record struct Allocation(ulong Objects, ulong Bytes)
+{
+    /// <summary>No allocation.</summary>
+    public static Allocation None => default;
+}
+
+/// <summary>A pointer an operation returned and what the operation allocated.</summary>
+public readonly record struct Pointed(ulong Data, Allocation Allocated);
+
+/// <summary>An adapter-issued handle to a type.</summary>
+public readonly record struct TypeRef(long Id);
+
+/// <summary>An adapter-issued handle to a map.</summary>
+public readonly record struct MapRef(long Id);
+
+/// <summary>A type, its size in bytes and what creating it allocated.</summary>
+public sealed record CreatedType(TypeRef Type, ulong Size, Allocation Allocated);
+
+/// <summary>The map made, or the runtime's fatal error message (then <see cref="Map"/> is null).</summary>
+public sealed record MapCreation(MapRef? Map, Allocation Allocated, string? Throw);
+
+/// <summary>A named memory region.</summary>
+public sealed record Region(string Name, ulong Base, ulong Size);
+
+/// <summary>The shared regions: null where the runtime does not have one.</summary>
+public sealed record RegionMap(Region? Table, Region? StaticZero, Region? CompilerZero, IReadOnlyList<Region> ZeroBuffers);
+
+/// <summary>Kinds of run-time types.</summary>
+public enum TypeKind
+{
+    /// <summary>An array of bytes: the size is the length.</summary>
+    Array,
+    /// <summary>A pointer type.</summary>
+    Pointer,
+    /// <summary>A channel type.</summary>
+    Chan,
+    /// <summary>A map type.</summary>
+    Map,
+    /// <summary>A func type.</summary>
+    Func,
+    /// <summary>A slice type.</summary>
+    Slice,
+}
+
+/// <summary>Kinds of values converted to interfaces (AR-002 gives each its width).</summary>
+public enum ValueKind
+{
+    /// <summary>bool</summary>
+    Bool,
+    /// <summary>int8</summary>
+    Int8,
+    /// <summary>uint8</summary>
+    Uint8,
+    /// <summary>int16</summary>
+    Int16,
+    /// <summary>uint16</summary>
+    Uint16,
+    /// <summary>int32</summary>
+    Int32,
+    /// <summary>uint32</summary>
+    Uint32,
+    /// <summary>int64</summary>
+    Int64,
+    /// <summary>uint64</summary>
+    Uint64,
+    /// <summary>int (word-sized)</summary>
+    Int,
+    /// <summary>uint (word-sized)</summary>
+    Uint,
+    /// <summary>uintptr (word-sized)</summary>
+    Uintptr,
+}
+
+/// <summary>The adapter failed (not the runtime): crash, hang, malformed reply, contradiction.</summary>
+public sealed class AdapterException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public AdapterException(string message, Exception? inner) : base(message, inner) { }
+
+    /// <summary>Creates the exception.</summary>
+    public AdapterException(string message) : base(message) { }
+
+    /// <summary>Creates the exception.</summary>
+    public AdapterException() : base("the adapter failed") { }
+}
