@@ -60,9 +60,9 @@ public interface IRuntimeAdapter : IDisposable
     /// <summary>
     /// Starts <paramref name="threads"/> threads that race to make the first map of each of
     /// <paramref name="types"/> (fresh types, no map made yet) and read its zero pointer.
-    /// Returns, for each thread, the zero pointer it saw for each type, in order.
+    /// Returns, for each thread, what it saw for each type, in order.
     /// </summary>
-    IReadOnlyList<IReadOnlyList<ulong>> RaceFirstUse(IReadOnlyList<TypeRef> types, int threads);
+    IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> types, int threads);
 }
 
 /// <summary>Word size and byte order.</summary>
@@ -108,6 +108,12 @@ public readonly record struct Allocation(ulong Objects, ulong Bytes)
 
 /// <summary>A pointer an operation returned and what the operation allocated.</summary>
 public readonly record struct Pointed(ulong Data, Allocation Allocated);
+
+/// <summary>
+/// What one racing thread saw: the zero pointer, and whether, checked by that thread right after it
+/// read the pointer, the memory there was allocated, all zero and at least the type's size long.
+/// </summary>
+public readonly record struct RaceSighting(ulong Zero, bool Ready);
 
 /// <summary>An adapter-issued handle to a type.</summary>
 public readonly record struct TypeRef(long Id);
