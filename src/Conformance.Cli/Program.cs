@@ -1,1 +1,49 @@
-return 0;
+using System.CommandLine;
+using Conformance.Cli.Commands;
+
+namespace Conformance.Cli;
+
+/// <summary>
+/// The runner. Verbs: run, prove, trace, report merge, bench. Exit codes are a contract:
+/// 0 nothing failed, 1 a case or obligation failed or errored, 2 bad usage (the message names the argument).
+/// </summary>
+internal static class Program
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    public static int Main(string[] args) => Invoke(args, Console.Out, Console.Error);
+
+    /// <summary>Parses and runs; used by the tests with captured writers.</summary>
+    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Conformance suite for allocation-free value sharing (shared map zero values, the small-value table).");
+        root.Subcommands.Add(RunCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ProveVerb.Build(stdout, stderr));
+        root.Subcommands.Add(TraceCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ReportCommand.Build(stdout, stderr));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                stderr.WriteLine($"usage: {e.Message}");
+            }
+            stderr.WriteLine("run with --help for the verbs and their options");
+            return Usage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"usage: {e.Message}");
+            return Usage;
+        }
+    }
+}
+
+/// <summary>A value the parser accepted but the verb cannot use; the message names the argument.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -25,8 +25,9 @@ public interface IRuntimeAdapter : IDisposable
 
     /// <summary>
     /// Creates a type at run time (as reflect does). <see cref="TypeKind.Array"/> makes an array of
-    /// <paramref name="length"/> bytes; the other kinds wrap <paramref name="element"/> (a map's key is uint64;
-    /// a func type returns the element). Returns the type, its size and what the creation allocated.
+    /// <paramref name="length"/> bytes (cached: the same length gives the same type);
+    /// <see cref="TypeKind.Struct"/> makes a fresh type of <paramref name="length"/> bytes; the other kinds
+    /// wrap <paramref name="element"/> (a map's key is uint64; a func type returns the element). Returns the type, its size and what the creation allocated.
     /// </summary>
     CreatedType CreateType(TypeKind kind, ulong length, TypeRef? element);
 
@@ -148,6 +149,11 @@ public enum TypeKind
     Func,
     /// <summary>A slice type.</summary>
     Slice,
+    /// <summary>
+    /// A new struct type of exactly length bytes (Go: reflect.StructOf with a field name never used before):
+    /// distinct from every type made before, so its zero pointer starts nil and no map of it exists yet.
+    /// </summary>
+    Struct,
 }
 
 /// <summary>Kinds of values converted to interfaces (AR-002 gives each its width).</summary>

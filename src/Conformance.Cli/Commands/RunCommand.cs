@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Globalization;
+using Conformance.Adapters;
+using Conformance.Reports;
+using Conformance.Requirements;
+using Conformance.Suite;
+using Conformance.Cli.Wiring;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>
+/// `run`: the conformance run. With no options it runs the proofs, the reference on all four
+/// architectures, the zoo of broken runtimes, and prints the per-requirement matrix.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var adapter = new Option<string[]>("--adapter") { Description = "reference | reference:<arch> | exec:<program> [args...] (repeatable; default reference)", AllowMultipleArgumentsPerToken = false };
+        var arch = new Option<string>("--arch") { Description = "all | comma-separated list of 32le,32be,64le,64be (filters the reference's architectures)", DefaultValueFactory = _ => "all" };
+        var feature = new Option<string[]>("--feature") { Description = "only requirements of these features (repeatable)" };
+        var requirement = new Option<string[]>("--requirement") { Description = "only cases of these requirement IDs (repeatable)" };
+        var seed = new Option<ulong?>("--seed") { Description = "seed of random sizes, values and sequences (printed by every run; replays it)" };
+        var shard = new Option<string>("--shard") { Description = "K/N: run the K-th of N deterministic partitions", DefaultValueFactory = _ => "1/1" };
+        var json = new Option<FileInfo?>("--json") { Description = "JSON lines, written as results arrive" };
+        var junit = new Option<FileInfo?>("--junit") { Description = "JUnit XML" };
+        var html = new Option<FileInfo?>("--html") { Description = "one self-contained HTML matrix" };
+        var noProve = new Option<bool>("--no-prove") { Description = "skip the model proofs that precede a reference run" };
+        var noZoo = new Option<bool>("--no-zoo") { Description = "skip the zoo of deliberately broken runtimes" };
+        var cmd = new Command("run", "Run the conformance suite against runtimes.") { adapter, arch, feature, requirement, seed, shard, json, junit, html, noProve, noZoo };
+        cmd.SetAction(parse =>
+        {
+            var catalog = RequirementCatalog.LoadEmbedded();
+            var archs = ParseArchs(parse.GetValue(arch) ?? "all");
+            var requirements = Validate(parse.GetValue(requirement), id => catalog.Find(id) is { Withdrawn: false }, "--requirement", "is not an active requirement ID in spec/");
+            var features = Validate(parse.GetValue(feature), f => catalog.Features.Contains(f), "--feature", "is not a feature of spec/features.md");
+            var (k, n) = ParseShard(parse.GetValue(shard) ?? "1/1");
+            ulong runSeed = parse.GetValue(seed) ?? (ulong)DateTime.UtcNow.Ticks;
+            var specs = parse.GetValue(adapter) is { Length: > 0 } a ? a : ["reference"];
+            var targets = specs.SelectMany(s => AdapterSpec.Resolve(s, archs)).ToList();
+            var options = new RunOptions(runSeed, requirements, features, k, n);
+            return Execute(targets, options, catalog, parse.GetValue(json), parse.GetValue(junit), parse.GetValue(html),
+                prove: !parse.GetValue(noProve) && specs.All(AdapterSpec.IsReference),
+                zoo: !parse.GetValue(noZoo) && specs.All(AdapterSpec.IsReference),
+                stdout, stderr);
+        });
+        return cmd;
+    }
+
+    private static int Execute(IReadOnlyList<AdapterTarget> targets, RunOptions options, RequirementCatalog catalog,
+        FileInfo? json, FileInfo? junit, FileInfo? html, bool prove, bool zoo, TextWriter stdout, TextWriter stderr)
+    {
+        int exit = Program.Ok;
+        stdout.WriteLine($"seed {options.Seed} (replay with --seed {options.Seed}); shard {options.ShardIndex}/{options.ShardCount}");
+        if (prove)
+        {
+            stdout.WriteLine("proofs:");
+            exit = Math.Max(exit, Proofs.Run(stdout));
+        }
+        var judge = new Judge(OracleWiring.Create(), catalog);
+        var inputs = Inputs.Create(options.Seed);
+        var collected = new List<CaseResult>();
+        var collector = new CollectingSink(collected);
+        using var jsonSink = json is null ? null : new JsonLinesSink(json.FullName);
+        var console = new ConsoleSink(stdout);
+        console.Around(() =>
+        {
+        foreach (var target in targets)
+        {
+            IRuntimeAdapter runtime;
+            try
+            {
+                runtime = target.Start();
+            }
+            catch (AdapterException e)
+            {
+                stderr.WriteLine($"error: could not start {target.Name}: {e.Message}");
+                exit = Program.Failed;
+                continue;
+            }
+            using (runtime)
+            {
+                IResultSink sink = jsonSink is null ? new FanOutSink(collector, console) : new FanOutSink(jsonSink, collector, console);
+                var summary = SuiteRunner.Run(runtime, target.Restartable ? target.Start : null, judge, inputs, options, sink);
+                if (!summary.Clean)
+                {
+                    exit = Program.Failed;
+                }
+            }
+        }
+        });
+        Matrix.Print(stdout, collected, catalog);
+        if (zoo)
+        {
+            var score = Zoo.Score(judge, inputs, options, stdout);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"zoo: caught {score.Caught} of {score.Total} broken runtimes"));
+            if (score.Caught != score.Total)
+            {
+                exit = Program.Failed;
+            }
+        }
+        if (junit is not null)
+        {
+            JUnitReport.Write(junit.FullName, collected);
+        }
+        if (html is not null)
+        {
+            File.WriteAllText(html.FullName, HtmlReport.Render(collected, catalog, "Conformance results"));
+        }
+        int failed = collected.Count(r => r.Verdict is Verdict.Fail or Verdict.Error or Verdict.Unknown);
+        stdout.WriteLine($"{collected.Count} cases: {collected.Count(r => r.Verdict == Verdict.Pass)} passed, {failed} failed or errored, {collected.Count(r => r.Verdict == Verdict.NotApplicable)} not applicable");
+        return exit;
+    }
+
+    private static IReadOnlySet<string>? Validate(string[]? values, Func<string, bool> ok, string option, string problem)
+    {
+        if (values is null || values.Length == 0)
+        {
+            return null;
+        }
+        foreach (var v in values.Where(v => !ok(v)))
+        {
+            throw new UsageException($"{option} {v}: {v} {problem}");
+        }
+        return values.ToHashSet(StringComparer.Ordinal);
+    }
+
+    internal static IReadOnlyList<Arch> ParseArchs(string text)
+    {
+        if (text == "all")
+        {
+            return Arch.All;
+        }
+        var list = new List<Arch>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Arch.TryParse(part, out var a))
+            {
+                throw new UsageException($"--arch {text}: '{part}' is not an architecture (use all or 32le, 32be, 64le, 64be)");
+            }
+            list.Add(a);
+        }
+        return list.Count == 0 ? throw new UsageException($"--arch {text}: no architecture named") : list;
+    }
+
+    internal static (int K, int N) ParseShard(string text)
+    {
+        var parts = text.Split('/');
+        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int k)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1 && k >= 1 && k <= n)
+        {
+            return (k, n);
+        }
+        throw new UsageException($"--shard {text}: expected K/N with 1 <= K <= N, e.g. 2/4");
+    }
+
+    private sealed class CollectingSink(List<CaseResult> into) : IResultSink
+    {
+        public void Begin(RunHeader header) { }
+
+        public void Add(CaseResult result) => into.Add(result);
+
+        public void Finish(RunSummary summary) { }
+    }
+}

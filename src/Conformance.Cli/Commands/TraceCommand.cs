@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Text.Json;
+using Conformance.Suite;
+using Conformance.Trace;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>`trace [--json FILE] [--root DIR]`: the ID matrix; exit 1 when anything is orphaned either way.</summary>
+internal static class TraceCommand
+{
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var json = new Option<FileInfo?>("--json") { Description = "also write the matrix as JSON to FILE" };
+        var root = new Option<DirectoryInfo?>("--root") { Description = "the working tree (default: the folder holding Conformance.sln, searched upward)" };
+        var cmd = new Command("trace", "Print requirement ID -> model obligations, reference code, cases, tests; fail on orphans.") { json, root };
+        cmd.SetAction(parse =>
+        {
+            var dir = parse.GetValue(root)?.FullName ?? Repo.FindRoot();
+            var report = Traceability.Check(dir, Inputs.ForTrace());
+            stdout.WriteLine($"{"requirement",-12}{"obligations",12}{"reference",10}{"cases",8}{"tests",7}");
+            foreach (var row in report.Rows)
+            {
+                stdout.WriteLine($"{row.Id,-12}{row.Obligations.Count,12}{row.ReferenceSites.Count,10}{row.Cases,8}{row.Tests.Count,7}");
+            }
+            if (parse.GetValue(json) is { } file)
+            {
+                File.WriteAllText(file.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+            }
+            if (report.Clean)
+            {
+                stdout.WriteLine($"traceability: {report.Rows.Count} requirements, every one linked both ways");
+                return Program.Ok;
+            }
+            stderr.WriteLine($"traceability: {report.Orphans.Count} orphan(s):");
+            foreach (var o in report.Orphans)
+            {
+                stderr.WriteLine($"  {o}");
+            }
+            return Program.Failed;
+        });
+        return cmd;
+    }
+}
+
+/// <summary>Finds the working tree.</summary>
+internal static class Repo
+{
+    public static string FindRoot()
+    {
+        for (var d = new DirectoryInfo(Directory.GetCurrentDirectory()); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "Conformance.sln")))
+            {
+                return d.FullName;
+            }
+        }
+        throw new UsageException("no Conformance.sln in this folder or above it: run from the working tree or pass --root");
+    }
+}

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using Conformance.Adapters;
+using Reference;
+using SuiteKind = Conformance.Adapters.TypeKind;
+using SuiteValue = Conformance.Adapters.ValueKind;
+
+namespace Conformance.Cli.Wiring;
+
+/// <summary>
+/// The reference runtime (or a deliberately broken variant of it) seen through the suite's adapter
+/// interface: the only place that knows both. It reports what the runtime did; it judges nothing.
+/// </summary>
+internal sealed class ReferenceAdapter : IRuntimeAdapter
+{
+    private readonly ReferenceRuntime runtime;
+    private readonly ConcurrentDictionary<long, RType> types = new();
+    private readonly ConcurrentDictionary<long, GoMap> maps = new();
+
+    public ReferenceAdapter(ReferenceRuntime runtime, string name = "reference")
+    {
+        this.runtime = runtime;
+        var arch = runtime.Architecture;
+        Info = new RuntimeInfo(name, typeof(ReferenceRuntime).Assembly.GetName().Version?.ToString() ?? "0",
+            new Arch(arch.WordBits, arch.IsBigEndian), ReferenceRuntime.Features);
+    }
+
+    public RuntimeInfo Info { get; }
+
+    public RegionMap Regions() => new(
+        Map(runtime.Table), Map(runtime.StaticZero), Map(runtime.CompilerZero),
+        runtime.ZeroBuffers.Select(Map).ToList());
+
+    private static Region Map(MemoryRegion r) => new(r.Name, r.Base, r.Length);
+
+    public byte[] Read(ulong address, int length)
+    {
+        try
+        {
+            return runtime.Memory.Read(address, length);
+        }
+        catch (UnmappedMemoryException e)
+        {
+            throw new AdapterException($"the runtime faulted reading {length} bytes at 0x{address:x}: {e.Message}", e);
+        }
+    }
+
+    public CreatedType CreateType(SuiteKind kind, ulong length, TypeRef? element)
+    {
+        var before = runtime.Memory.Counters;
+        RType t = Guarded(() => kind switch
+        {
+            SuiteKind.Array => runtime.ByteArrayOf(length),
+            SuiteKind.Struct => runtime.StructOf(length),
+            SuiteKind.Pointer => runtime.PtrTo(Type(element)),
+            SuiteKind.Chan => runtime.ChanOf(Type(element)),
+            SuiteKind.Map => runtime.MapOf(runtime.Uint64Type, Type(element)),
+            SuiteKind.Func => runtime.FuncOf([], [Type(element)], false),
+            SuiteKind.Slice => runtime.SliceOf(Type(element)),
+            _ => throw new AdapterException($"unknown type kind {kind}"),
+        });
+        types[t.Id] = t;
+        return new CreatedType(new TypeRef(t.Id), t.Size, Allocated(before));
+    }
+
+    public IReadOnlyList<CreatedType> CompilerTypes() => runtime.CompilerTypes.Select(t =>
+    {
+        types[t.Id] = t;
+        return new CreatedType(new TypeRef(t.Id), t.Size, Allocation.None);
+    }).ToList();
+
+    public ulong ZeroPointer(TypeRef type) => Type(type).ZeroPointer;
+
+    public MapCreation MakeMap(TypeRef element)
+    {
+        var before = runtime.Memory.Counters;
+        try
+        {
+            var m = Guarded(() => runtime.MakeMapOf(Type(element)));
+            maps[m.Id] = m;
+            return new MapCreation(new MapRef(m.Id), Allocated(before), null);
+        }
+        catch (GoRuntimeException e)
+        {
+            // A fatal runtime error (Go's throw): data for the suite, not an adapter failure.
+            return new MapCreation(null, Allocated(before), e.Message);
+        }
+    }
+
+    public Pointed LookupMissing(MapRef map, ulong key) => Measure(() => runtime.Lookup(Map(map), key));
+
+    public void Assign(MapRef map, ulong key, byte fill) => Guarded(() => runtime.Assign(Map(map), key, fill));
+
+    public Pointed Convert(SuiteValue kind, ulong bits) => Measure(() => runtime.ConvertToInterface((Reference.ValueKind)(int)kind, bits));
+
+    public Pointed OneByteString(byte value) => Measure(() => runtime.OneByteString(value));
+
+    public Pointed EmptyString() => Measure(runtime.EmptyStringToInterface);
+
+    public Pointed NilSlice() => Measure(runtime.NilSliceToInterface);
+
+    public IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> raced, int threads)
+    {
+        var list = raced.Select(Type).ToList();
+        var seen = new RaceSighting[threads][];
+        using var start = new Barrier(threads);
+        Exception? failure = null;
+        var workers = Enumerable.Range(0, threads).Select(i => new Thread(() =>
+        {
+            try
+            {
+                seen[i] = new RaceSighting[list.Count];
+                start.SignalAndWait();
+                for (int k = 0; k < list.Count; k++)
+                {
+                    var t = list[k];
+                    runtime.MakeMapOf(t);
+                    ulong zero = t.ZeroPointer;
+                    // Checked by this thread right after reading the pointer: is it a zero region, all zero, covering the type?
+                    var region = zero == 0 ? null : runtime.Memory.FindRegion(zero, Math.Max(t.Size, 1));
+                    bool ready = region is not null && runtime.ZeroRegions.Any(z => z.Base == region.Base)
+                        && runtime.Memory.IsZero(zero, Math.Min(t.Size, 4096));
+                    seen[i][k] = new RaceSighting(zero, ready);
+                }
+            }
+#pragma warning disable CA1031 // A racing thread's failure is reported to the caller as an adapter failure.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failure = e;
+                start.RemoveParticipant();
+            }
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        return failure is null ? seen : throw new AdapterException($"a racing thread failed: {failure.Message}", failure);
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private Pointed Measure(Func<ulong> op)
+    {
+        var before = runtime.Memory.Counters;
+        ulong p = Guarded(op);
+        return new Pointed(p, Allocated(before));
+    }
+
+    private Allocation Allocated(AllocationCounters before)
+    {
+        var d = runtime.Memory.Counters - before;
+        // Zero buffers count too: a runtime that allocates a zero at type creation must show it.
+        return new Allocation(d.HeapObjects + d.ZeroBuffers, d.HeapBytes + d.ZeroBufferBytes);
+    }
+
+    private static T Guarded<T>(Func<T> op)
+    {
+        try
+        {
+            return op();
+        }
+        catch (WriteGuardViolationException e)
+        {
+            throw new AdapterException($"the reference tripped its own write guard: {e.Message}", e);
+        }
+        catch (UnmappedMemoryException e)
+        {
+            throw new AdapterException($"the runtime faulted: {e.Message}", e);
+        }
+        catch (NonTerminationException e)
+        {
+            throw new AdapterException($"the runtime hung: {e.Message}", e);
+        }
+        catch (ArraySizeExceedsAddressSpaceException e)
+        {
+            throw new AdapterException($"the runtime panicked: {e.Message}", e);
+        }
+    }
+
+    private RType Type(TypeRef? t) =>
+        t is { } r && types.TryGetValue(r.Id, out var type) ? type : throw new AdapterException($"unknown type handle {t?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}");
+
+    private GoMap Map(MapRef m) =>
+        maps.TryGetValue(m.Id, out var map) ? map : throw new AdapterException($"unknown map handle {m.Id}");
+}

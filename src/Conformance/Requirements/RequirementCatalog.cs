@@ -1,0 +1,186 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace Conformance.Requirements;
+
+/// <summary>One requirement of spec/, as its markdown states it.</summary>
+/// <param name="Id">The stable ID, e.g. "ZV-005".</param>
+/// <param name="Title">The heading's title.</param>
+/// <param name="Statement">The one-sentence requirement.</param>
+/// <param name="Feature">The feature a runtime must claim for the requirement to apply.</param>
+/// <param name="Architectures">Architecture names ("32le"...) it applies to.</param>
+/// <param name="Withdrawn">True when the status is withdrawn: nothing may cite it.</param>
+/// <param name="Source">The spec file and line of the heading, e.g. "spec/zero-values.md:42".</param>
+public sealed record Requirement(
+    string Id, string Title, string Statement, string Feature,
+    IReadOnlyList<string> Architectures, bool Withdrawn, string Source);
+
+/// <summary>The spec/ files are malformed: the message names the file and line.</summary>
+public sealed class SpecFormatException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public SpecFormatException(string message) : base(message) { }
+
+    /// <summary>Creates the exception.</summary>
+    public SpecFormatException() : base("spec/ is malformed") { }
+
+    /// <summary>Creates the exception.</summary>
+    public SpecFormatException(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>
+/// The requirement IDs defined in spec/: the spine every model obligation, reference citation,
+/// conformance case and test hangs from. Parsed from the markdown the spec's README describes.
+/// </summary>
+public sealed partial class RequirementCatalog
+{
+    /// <summary>Every architecture name, in report order.</summary>
+    public static IReadOnlyList<string> ArchitectureNames { get; } = ["32le", "32be", "64le", "64be"];
+
+    /// <summary>The pattern of a requirement ID anywhere in text.</summary>
+    [GeneratedRegex(@"\b(AR|SV|ZV)-\d{3}\b", RegexOptions.CultureInvariant)]
+    public static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^### ((?:AR|SV|ZV)-\d{3}): (.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingPattern();
+
+    [GeneratedRegex(@"^- \*\*(\w+)\*\*: (.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FieldPattern();
+
+    private readonly FrozenDictionary<string, Requirement> byId;
+
+    private RequirementCatalog(IReadOnlyList<Requirement> all, IReadOnlySet<string> features)
+    {
+        All = all;
+        Features = features;
+        byId = all.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every requirement, withdrawn ones included, in spec order.</summary>
+    public IReadOnlyList<Requirement> All { get; }
+
+    /// <summary>The requirements in force.</summary>
+    public IEnumerable<Requirement> Active => All.Where(r => !r.Withdrawn);
+
+    /// <summary>The feature names spec/features.md defines.</summary>
+    public IReadOnlySet<string> Features { get; }
+
+    /// <summary>The requirement with this ID, or null.</summary>
+    public Requirement? Find(string id) => byId.GetValueOrDefault(id);
+
+    /// <summary>The requirement with this ID; throws naming the ID when spec/ has none.</summary>
+    public Requirement Get(string id) =>
+        Find(id) ?? throw new KeyNotFoundException($"requirement {id} is not defined in spec/");
+
+    /// <summary>Loads the spec embedded in this assembly (the copy built from spec/).</summary>
+    public static RequirementCatalog LoadEmbedded()
+    {
+        var asm = typeof(RequirementCatalog).Assembly;
+        var files = new List<(string Name, string Text)>();
+        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith("spec/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = asm.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            files.Add((name, reader.ReadToEnd()));
+        }
+        return Parse(files);
+    }
+
+    /// <summary>Loads spec/*.md from a directory (a working copy).</summary>
+    public static RequirementCatalog LoadDirectory(string specDirectory)
+    {
+        if (!Directory.Exists(specDirectory))
+        {
+            throw new SpecFormatException($"spec directory {specDirectory} does not exist");
+        }
+        var files = Directory.GetFiles(specDirectory, "*.md").Order(StringComparer.Ordinal)
+            .Select(f => ("spec/" + Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        return Parse(files);
+    }
+
+    /// <summary>Parses spec markdown files given as (name, text) pairs.</summary>
+    public static RequirementCatalog Parse(IReadOnlyList<(string Name, string Text)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var requirements = new List<Requirement>();
+        var features = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, text) in files)
+        {
+            var lines = text.Split('\n');
+            if (name.EndsWith("features.md", StringComparison.Ordinal))
+            {
+                foreach (var line in lines)
+                {
+                    var m = Regex.Match(line, @"^\| `([a-z.\-]+)` \|");
+                    if (m.Success)
+                    {
+                        features.Add(m.Groups[1].Value);
+                    }
+                }
+            }
+            for (int i = 0; i < lines.Length; i++)
+            {
+                var heading = HeadingPattern().Match(lines[i].TrimEnd('\r'));
+                if (!heading.Success)
+                {
+                    if (lines[i].StartsWith("### ", StringComparison.Ordinal) && IdPattern().IsMatch(lines[i]))
+                    {
+                        throw new SpecFormatException($"{name}:{i + 1}: malformed requirement heading (expected '### <ID>: <title>'): {lines[i].Trim()}");
+                    }
+                    continue;
+                }
+                var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+                int j = i + 1;
+                for (; j < lines.Length && !lines[j].StartsWith('#'); j++)
+                {
+                    var f = FieldPattern().Match(lines[j].TrimEnd('\r'));
+                    if (f.Success)
+                    {
+                        fields[f.Groups[1].Value] = f.Groups[2].Value.Trim();
+                    }
+                }
+                requirements.Add(Build(name, i + 1, heading.Groups[1].Value, heading.Groups[2].Value.Trim(), fields));
+            }
+        }
+        var duplicate = requirements.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new SpecFormatException($"requirement {duplicate.Key} is defined twice: {string.Join(", ", duplicate.Select(r => r.Source))}");
+        }
+        if (requirements.Count == 0)
+        {
+            throw new SpecFormatException("spec/ defines no requirement");
+        }
+        foreach (var r in requirements.Where(r => features.Count > 0 && !features.Contains(r.Feature)))
+        {
+            throw new SpecFormatException($"{r.Source}: {r.Id} names feature '{r.Feature}', which spec/features.md does not define");
+        }
+        return new RequirementCatalog(requirements, features);
+    }
+
+    private static Requirement Build(string file, int line, string id, string title, Dictionary<string, string> fields)
+    {
+        string source = string.Create(CultureInfo.InvariantCulture, $"{file}:{line}");
+        string Field(string key) => fields.TryGetValue(key, out var v) && v.Length > 0
+            ? v
+            : throw new SpecFormatException($"{source}: {id} has no '{key}' field");
+        var archText = Field("Architectures");
+        IReadOnlyList<string> archs = archText == "all"
+            ? ArchitectureNames
+            : archText.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var a in archs.Where(a => !ArchitectureNames.Contains(a)))
+        {
+            throw new SpecFormatException($"{source}: {id} names unknown architecture '{a}'");
+        }
+        var status = Field("Status");
+        bool withdrawn = status.StartsWith("withdrawn", StringComparison.Ordinal);
+        if (!withdrawn && status != "active")
+        {
+            throw new SpecFormatException($"{source}: {id} has status '{status}' (expected 'active' or 'withdrawn (<reason>)')");
+        }
+        _ = Field("Rationale");
+        return new Requirement(id, title, Field("Statement"), Field("Feature"), archs, withdrawn, source);
+    }
+}

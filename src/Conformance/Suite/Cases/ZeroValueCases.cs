@@ -1,0 +1,398 @@
+using Conformance.Adapters;
+
+namespace Conformance.Suite.Cases;
+
+/// <summary>
+/// Cases of spec/zero-values.md. "The zero a type gets" is observed the same way on every runtime:
+/// through a missing-key lookup in a map of the type (ZV-013 ties it to the zero pointer where the
+/// runtime has one), so a runtime without per-type zero pointers is judged on the same observation.
+/// </summary>
+internal static class ZeroValueCases
+{
+    private const string MapElementTooLarge = "map element too large";
+    private static readonly string[] Lazy = ["core", "zero.lazy-types"];
+    private static readonly string[] Shared = ["core", "zero.shared-static"];
+    private static readonly string[] OnDemand = ["core", "zero.on-demand"];
+    private static readonly string[] Compiler = ["core", "zero.compiler-static"];
+    private static readonly string[] Racing = ["core", "zero.on-demand", "threads"];
+
+    /// <summary>A key no case ever stores: lookups with it always miss.</summary>
+    private const ulong MissingKey = 0x6d697373696e67;
+
+    public static IEnumerable<ConformanceCase> All(Arch arch, CaseInputs inputs)
+    {
+        var sizes = inputs.Sizes(arch);
+        foreach (var s in sizes)
+        {
+            var size = s;
+            string input = $"size {CaseKit.N(size.Value)} ({size.Name})";
+            string id = CaseKit.N(size.Value);
+            yield return new($"ZV-001/struct/{id}", "ZV-001", $"creating a {id}-byte type allocates no zero", Lazy, ctx => CreationAllocatesNoZero(ctx, size.Value, input));
+            yield return new($"ZV-004/{id}", "ZV-004", $"a {id}-byte type uses the static zero if it fits", Shared, ctx => SmallUsesStatic(ctx, size.Value, input));
+            yield return new($"ZV-005/{id}", "ZV-005", $"a {id}-byte type gets the shared doubling buffer", OnDemand, ctx => LargeUsesBuffer(ctx, size.Value, input));
+            yield return new($"ZV-006/{id}", "ZV-006", $"a {id}-byte type throws exactly when doubling overflows", OnDemand, ctx => OverflowThrows(ctx, size.Value, input));
+            yield return new($"ZV-010/{id}", "ZV-010", $"the zero of a {id}-byte type covers the type", Shared, ctx => ZeroCoversType(ctx, size.Value, input));
+            yield return new($"ZV-013/{id}", "ZV-013", $"missing-key lookups of a {id}-byte type return its zero, no allocation", Shared, ctx => LookupReturnsZero(ctx, size.Value, input));
+        }
+
+        // ZV-001: the seed's example, asked twice, and every derived kind of a large type.
+        const ulong GB = 1_000_000_000;
+        yield return new("ZV-001/seed-1GB-twice", "ZV-001", "ArrayOf(1e9, byte) twice allocates no zero", Lazy, ctx => Judge.All(Enumerable.Range(0, 2).Select(i =>
+        {
+            var t = ctx.Adapter.CreateType(TypeKind.Array, GB, null);
+            return ctx.Judge.Check("ZV-001.ok", $"ArrayOf(1e9, byte), call {i + 1}", "bytes allocated and the zero pointer",
+                new Arg("size", t.Size), new Arg("allocbytes", t.Allocated.Bytes), new Arg("zero", ctx.Adapter.ZeroPointer(t.Type)));
+        })));
+        foreach (var kind in new[] { TypeKind.Pointer, TypeKind.Chan, TypeKind.Map, TypeKind.Func, TypeKind.Slice })
+        {
+            var k = kind;
+            yield return new($"ZV-001/{k.ToString().ToLowerInvariant()}-of-1GB", "ZV-001", $"{k} of a 1e9-byte type allocates no zero", Lazy, ctx =>
+            {
+                var elem = ctx.Adapter.CreateType(TypeKind.Array, GB, null);
+                var t = ctx.Adapter.CreateType(k, 0, elem.Type);
+                // Judged against the element's size: the seed's bug was a zero the size of what the type holds.
+                return ctx.Judge.Check("ZV-001.ok", $"{k}Of(ArrayOf(1e9, byte))", "bytes allocated and the zero pointer",
+                    new Arg("size", elem.Size), new Arg("allocbytes", t.Allocated.Bytes), new Arg("zero", ctx.Adapter.ZeroPointer(t.Type)));
+            });
+        }
+
+        yield return new("ZV-002/small", "ZV-002", "a small type's zero pointer is set by the first map and nothing else", OnDemand, ctx => SetOnlyByMakeMap(ctx, 8));
+        yield return new("ZV-002/large", "ZV-002", "a large type's zero pointer is set by the first map and nothing else", OnDemand, ctx => SetOnlyByMakeMap(ctx, 5000));
+        yield return new("ZV-003/growth", "ZV-003", "zero pointers do not change when the buffer grows", OnDemand, PointersSurviveGrowth);
+        yield return new("ZV-007/buffers", "ZV-007", "every on-demand buffer is 64-byte aligned and still valid", OnDemand, BuffersAlignedAndKept);
+        yield return new("ZV-008/old-buffer", "ZV-008", "a type keeps its older buffer, which stays valid and zero", OnDemand, OldBufferKept);
+        yield return new("ZV-009/static", "ZV-009", "the static zero is all zero bytes", Shared, ctx => RegionsAllZero(ctx, m => m.StaticZero is null ? [] : [m.StaticZero]));
+        yield return new("ZV-009/compiler", "ZV-009", "the compiler's static zero is all zero bytes", Compiler, ctx => RegionsAllZero(ctx, m => m.CompilerZero is null ? [] : [m.CompilerZero]));
+        yield return new("ZV-009/buffers", "ZV-009", "every on-demand buffer is all zero bytes", OnDemand, ctx => RegionsAllZero(ctx, m => m.ZeroBuffers));
+        yield return new("ZV-011/race", "ZV-011", "threads racing on first use all see one ready zero", Racing, ctx => RaceSeesOneZero(ctx, inputs));
+        yield return new("ZV-012/compiler-types", "ZV-012", "compiler-known types share one large-enough static zero", Compiler, CompilerTypesShareZero);
+        yield return new("ZV-014/bound", "ZV-014", "all buffers ever allocated total at most twice the current one", OnDemand, MemoryBounded);
+        yield return new("ZV-015/regions", "ZV-015", "table, zero regions and allocated objects are pairwise disjoint", Shared, RegionsDisjoint);
+    }
+
+    /// <summary>Makes a fresh type of <paramref name="size"/> bytes and a map of it.</summary>
+    private static (CreatedType Type, MapCreation Map) FreshMap(CaseContext ctx, ulong size)
+    {
+        var t = ctx.Adapter.CreateType(TypeKind.Struct, size, null);
+        return (t, ctx.Adapter.MakeMap(t.Type));
+    }
+
+    private static CaseOutcome Threw(string input, MapCreation m) =>
+        CaseOutcome.Passed(input, "nothing to judge here: the runtime threw (ZV-006 judges the throw)", $"throw \"{m.Throw}\"");
+
+    private static CaseOutcome CreationAllocatesNoZero(CaseContext ctx, ulong size, string input)
+    {
+        var t = ctx.Adapter.CreateType(TypeKind.Struct, size, null);
+        return ctx.Judge.Check("ZV-001.ok", input, "bytes allocated and the zero pointer",
+            new Arg("size", size), new Arg("allocbytes", t.Allocated.Bytes), new Arg("zero", ctx.Adapter.ZeroPointer(t.Type)));
+    }
+
+    private static CaseOutcome SmallUsesStatic(CaseContext ctx, ulong size, string input)
+    {
+        if (!CaseKit.TryStaticZero(ctx, "ZV-004", input, out var zero, out var missing))
+        {
+            return missing;
+        }
+        ulong prior = CaseKit.CurrentBufferSize(ctx.Adapter.Regions());
+        var (_, m) = FreshMap(ctx, size);
+        if (m.Map is not { } map)
+        {
+            return Threw(input, m);
+        }
+        var p = ctx.Adapter.LookupMissing(map, MissingKey);
+        ulong post = CaseKit.CurrentBufferSize(ctx.Adapter.Regions());
+        return ctx.Judge.Check("ZV-004.ok", input, "the zero a lookup returns and the buffer size around it",
+            new Arg("size", size), new Arg("zero", p.Data), new Arg("staticbase", zero.Base), new Arg("priorbuf", prior), new Arg("postbuf", post));
+    }
+
+    private static CaseOutcome LargeUsesBuffer(CaseContext ctx, ulong size, string input)
+    {
+        ulong prior = CaseKit.CurrentBufferSize(ctx.Adapter.Regions());
+        var (t, m) = FreshMap(ctx, size);
+        if (m.Map is null)
+        {
+            return Threw(input, m);
+        }
+        var after = ctx.Adapter.Regions();
+        return ctx.Judge.Check("ZV-005.ok", input, "the type's zero pointer and the buffer before and after",
+            new Arg("w", ctx.W), new Arg("size", size), new Arg("prior", prior), new Arg("post", CaseKit.CurrentBufferSize(after)),
+            new Arg("zero", ctx.Adapter.ZeroPointer(t.Type)), new Arg("buf", CaseKit.CurrentBufferBase(after)));
+    }
+
+    private static CaseOutcome OverflowThrows(CaseContext ctx, ulong size, string input)
+    {
+        var (t, m) = FreshMap(ctx, size);
+        bool threw = m.Throw is not null;
+        return ctx.Judge.Check("ZV-006.ok", input, threw ? $"throw \"{m.Throw}\"" : "no throw",
+            new Arg("w", ctx.W), new Arg("size", size), new Arg("threw", threw ? 1UL : 0), new Arg("msgok", m.Throw == MapElementTooLarge ? 1UL : 0),
+            new Arg("zero", ctx.Adapter.ZeroPointer(t.Type)));
+    }
+
+    private static CaseOutcome ZeroCoversType(CaseContext ctx, ulong size, string input)
+    {
+        var (_, m) = FreshMap(ctx, size);
+        if (m.Map is not { } map)
+        {
+            return Threw(input, m);
+        }
+        var p = ctx.Adapter.LookupMissing(map, MissingKey);
+        var region = CaseKit.Containing(ctx.Adapter.Regions(), p.Data);
+        return ctx.Judge.Check("ZV-010.ok", input, region is null ? "the zero is in no zero region" : $"the zero lies in {region.Name}",
+            new Arg("ptr", p.Data), new Arg("size", size), new Arg("rbase", region?.Base ?? 0), new Arg("rsize", region?.Size ?? 0));
+    }
+
+    private static CaseOutcome LookupReturnsZero(CaseContext ctx, ulong size, string input)
+    {
+        var (t, m) = FreshMap(ctx, size);
+        if (m.Map is not { } map)
+        {
+            return Threw(input, m);
+        }
+        ulong typeZero = ctx.Adapter.ZeroPointer(t.Type);
+        var first = ctx.Adapter.LookupMissing(map, MissingKey);
+        // Without per-type zero pointers (zero pointer 0) "the type's zero" is what the first lookup returned.
+        ulong expectedZero = typeZero != 0 ? typeZero : first.Data;
+        return Judge.All(new[] { MissingKey, MissingKey + 1, 0UL }.Select(key =>
+        {
+            var p = key == MissingKey ? first : ctx.Adapter.LookupMissing(map, key);
+            return ctx.Judge.Check("ZV-013.ok", $"{input}, key {CaseKit.N(key)}", "the lookup's pointer and allocations",
+                new Arg("lookup", p.Data), new Arg("typezero", expectedZero), new Arg("objects", p.Allocated.Objects));
+        }));
+    }
+
+    private static CaseOutcome SetOnlyByMakeMap(CaseContext ctx, ulong size)
+    {
+        string input = $"fresh {size}-byte type";
+        var t = ctx.Adapter.CreateType(TypeKind.Struct, size, null);
+        ulong before = ctx.Adapter.ZeroPointer(t.Type);
+        var outcomes = new List<CaseOutcome>();
+        void Other(string op, Action action)
+        {
+            ulong b = ctx.Adapter.ZeroPointer(t.Type);
+            action();
+            outcomes.Add(ctx.Judge.Check("ZV-002.ok", $"{input}, {op}", "zero pointer before and after",
+                new Arg("ismakemap", 0), new Arg("before", b), new Arg("after", ctx.Adapter.ZeroPointer(t.Type))));
+        }
+        Other("PtrTo", () => ctx.Adapter.CreateType(TypeKind.Pointer, 0, t.Type));
+        Other("SliceOf", () => ctx.Adapter.CreateType(TypeKind.Slice, 0, t.Type));
+        Other("convert uint16(7)", () => ctx.Adapter.Convert(ValueKind.Uint16, 7));
+        var m = ctx.Adapter.MakeMap(t.Type);
+        outcomes.Add(ctx.Judge.Check("ZV-002.ok", $"{input}, MakeMap", m.Throw is null ? "zero pointer before and after" : $"throw \"{m.Throw}\"",
+            new Arg("ismakemap", 1), new Arg("before", before), new Arg("after", ctx.Adapter.ZeroPointer(t.Type))));
+        if (m.Map is { } map)
+        {
+            Other("lookup of a missing key", () => ctx.Adapter.LookupMissing(map, MissingKey));
+            Other("second MakeMap", () => ctx.Adapter.MakeMap(t.Type));
+        }
+        return Judge.All(outcomes);
+    }
+
+    /// <summary>A size that makes the buffer grow from its current size, if the word allows one.</summary>
+    private static ulong? GrowingSize(CaseContext ctx, ulong times)
+    {
+        ulong current = Math.Max(CaseKit.CurrentBufferSize(ctx.Adapter.Regions()), 4096);
+        ulong half = 1UL << (ctx.Info.Arch.WordBits - 1);
+        // Input selection only (which size to ask for); the judgement is the oracle's.
+        return current <= half / times ? (current * times) - (current / 2) : null;
+    }
+
+    private static CaseOutcome PointersSurviveGrowth(CaseContext ctx)
+    {
+        var types = new List<(CreatedType T, ulong Zero)>();
+        foreach (var size in new ulong[] { 16, 2000, 5000 })
+        {
+            var (t, _) = FreshMap(ctx, size);
+            types.Add((t, ctx.Adapter.ZeroPointer(t.Type)));
+        }
+        var outcomes = new List<CaseOutcome>();
+        foreach (var times in new ulong[] { 2, 4 })
+        {
+            if (GrowingSize(ctx, times) is { } grow)
+            {
+                FreshMap(ctx, grow);
+            }
+            outcomes.AddRange(types.Select(x => ctx.Judge.Check("ZV-003.ok", $"{x.T.Size}-byte type after growth to {CaseKit.N(CaseKit.CurrentBufferSize(ctx.Adapter.Regions()))}",
+                "zero pointer before and after", new Arg("before", x.Zero), new Arg("after", ctx.Adapter.ZeroPointer(x.T.Type)))));
+        }
+        return Judge.All(outcomes);
+    }
+
+    private static bool AllZero(CaseContext ctx, ulong address, ulong length, out ulong nonZero)
+    {
+        nonZero = 0;
+        const int Chunk = 65536;
+        for (ulong off = 0; off < length; off += Chunk)
+        {
+            int n = (int)Math.Min(Chunk, length - off);
+            foreach (var b in ctx.Adapter.Read(address + off, n))
+            {
+                if (b != 0)
+                {
+                    nonZero++;
+                }
+            }
+        }
+        return nonZero == 0;
+    }
+
+    /// <summary>Samples a region: all of it up to 1 MiB, else its first and last 64 KiB and seeded pages between.</summary>
+    internal static ulong NonZeroBytes(CaseContext ctx, Region r)
+    {
+        const ulong Whole = 1 << 20;
+        const ulong Edge = 65536;
+        ulong count;
+        if (r.Size <= Whole)
+        {
+            AllZero(ctx, r.Base, r.Size, out count);
+            return count;
+        }
+        AllZero(ctx, r.Base, Edge, out count);
+        AllZero(ctx, r.Base + r.Size - Edge, Edge, out var last);
+        count += last;
+        var rnd = new Random(unchecked((int)(ctx.Seed ^ r.Base)));
+        for (int i = 0; i < 16; i++)
+        {
+            ulong page = (ulong)rnd.NextInt64(0, (long)((r.Size - 4096) / 4096)) * 4096;
+            AllZero(ctx, r.Base + page, 4096, out var mid);
+            count += mid;
+        }
+        return count;
+    }
+
+    internal static CaseOutcome RegionsAllZero(CaseContext ctx, Func<RegionMap, IReadOnlyList<Region>> pick)
+    {
+        var regions = pick(ctx.Adapter.Regions());
+        if (regions.Count == 0)
+        {
+            return CaseOutcome.Passed("", "every zero region all zero", "no such region yet");
+        }
+        return Judge.All(regions.Select(r => ctx.Judge.Check("ZV-009.ok", r.Name, $"non-zero bytes in {r.Name} ({CaseKit.N(r.Size)} bytes, sampled above 1 MiB)",
+            new Arg("nonzerobytes", NonZeroBytes(ctx, r)))));
+    }
+
+    private static CaseOutcome BuffersAlignedAndKept(CaseContext ctx)
+    {
+        foreach (var times in new ulong[] { 2, 4 })
+        {
+            if (GrowingSize(ctx, times) is { } grow)
+            {
+                FreshMap(ctx, grow);
+            }
+        }
+        var buffers = ctx.Adapter.Regions().ZeroBuffers;
+        return Judge.All(buffers.Select(b =>
+        {
+            bool valid = ctx.Adapter.Read(b.Base, 1)[0] == 0 && ctx.Adapter.Read(b.Base + b.Size - 1, 1)[0] == 0;
+            return ctx.Judge.Check("ZV-007.ok", b.Name, "buffer base and whether its first and last bytes still read as zero",
+                new Arg("buf", b.Base), new Arg("stillvalid", valid ? 1UL : 0));
+        }));
+    }
+
+    private static CaseOutcome OldBufferKept(CaseContext ctx)
+    {
+        if (GrowingSize(ctx, 2) is not { } first)
+        {
+            return CaseOutcome.Passed("", "growth needed to observe an older buffer", "the buffer is already as large as the word allows; no growth possible");
+        }
+        var (a, _) = FreshMap(ctx, first);
+        ulong before = ctx.Adapter.ZeroPointer(a.Type);
+        var old = CaseKit.Containing(ctx.Adapter.Regions(), before);
+        if (GrowingSize(ctx, 2) is { } second)
+        {
+            FreshMap(ctx, second);
+        }
+        ulong after = ctx.Adapter.ZeroPointer(a.Type);
+        ulong nonZero = old is null ? 1 : NonZeroBytes(ctx, old);
+        return ctx.Judge.Check("ZV-008.ok", $"type of {CaseKit.N(first)} bytes, then growth", $"zero pointer before/after growth; older region {(old is null ? "missing" : old.Name)}",
+            new Arg("before", before), new Arg("after", after), new Arg("oldzero", nonZero == 0 ? 1UL : 0));
+    }
+
+    private static CaseOutcome RaceSeesOneZero(CaseContext ctx, CaseInputs inputs)
+    {
+        var sizes = new ulong[] { 1, 1024, 1025, 3000, 5000, 9000, 70000, 1 << 20 };
+        var types = sizes.Select(s => ctx.Adapter.CreateType(TypeKind.Struct, s, null)).ToList();
+        const int Threads = 8;
+        var seen = ctx.Adapter.RaceFirstUse(types.Select(t => t.Type).ToList(), Threads);
+        var outcomes = new List<CaseOutcome>();
+        for (int ti = 0; ti < types.Count; ti++)
+        {
+            for (int th = 1; th < seen.Count; th++)
+            {
+                var p = seen[0][ti];
+                var q = seen[th][ti];
+                outcomes.Add(ctx.Judge.Check("ZV-011.ok", $"{Threads} threads, {types[ti].Size}-byte type, thread 0 vs {th}", "zero pointers and readiness each thread saw",
+                    new Arg("p", p.Zero), new Arg("q", q.Zero), new Arg("readyp", p.Ready ? 1UL : 0), new Arg("readyq", q.Ready ? 1UL : 0)));
+            }
+        }
+        _ = inputs;
+        return Judge.All(outcomes);
+    }
+
+    private static CaseOutcome CompilerTypesShareZero(CaseContext ctx)
+    {
+        var cz = ctx.Adapter.Regions().CompilerZero;
+        if (cz is null)
+        {
+            return ctx.Judge.Missing("ZV-012", "compiler-known types", "the runtime reports no compiler static zero region");
+        }
+        return Judge.All(ctx.Adapter.CompilerTypes().Select(t =>
+        {
+            var m = ctx.Adapter.MakeMap(t.Type);
+            ulong zero = m.Map is { } map ? ctx.Adapter.LookupMissing(map, MissingKey).Data : 0;
+            return ctx.Judge.Check("ZV-012.ok", $"compiler type of {CaseKit.N(t.Size)} bytes", "the zero a lookup returns",
+                new Arg("zero", zero), new Arg("czbase", cz.Base), new Arg("czsize", cz.Size), new Arg("size", t.Size));
+        }));
+    }
+
+    private static CaseOutcome MemoryBounded(CaseContext ctx)
+    {
+        var outcomes = new List<CaseOutcome>();
+        void Check(string input)
+        {
+            var buffers = ctx.Adapter.Regions().ZeroBuffers;
+            ulong total = 0;
+            foreach (var b in buffers)
+            {
+                total = unchecked(total + b.Size);
+            }
+            outcomes.Add(ctx.Judge.Check("ZV-014.ok", input, $"{buffers.Count} buffers ever allocated",
+                new Arg("total", total), new Arg("current", CaseKit.CurrentBufferSize(ctx.Adapter.Regions()))));
+        }
+        foreach (var times in new ulong[] { 2, 4, 8 })
+        {
+            if (GrowingSize(ctx, times) is { } grow)
+            {
+                FreshMap(ctx, grow);
+            }
+            Check($"after growth x{times}");
+        }
+        for (int i = 0; i < 64; i++)
+        {
+            ctx.Adapter.CreateType(TypeKind.Struct, 1UL << 30, null);
+        }
+        Check("after creating 64 types of 2^30 bytes");
+        return Judge.All(outcomes);
+    }
+
+    private static CaseOutcome RegionsDisjoint(CaseContext ctx)
+    {
+        var map = ctx.Adapter.Regions();
+        var regions = CaseKit.ZeroRegions(map).Concat(map.Table is null ? [] : [map.Table]).ToList();
+        foreach (var v in new ulong[] { 0x1234, 0xFFFF, 0x10000 })
+        {
+            var p = ctx.Adapter.Convert(ValueKind.Uint64, v);
+            regions.Add(new Region($"heap object of uint64({CaseKit.N(v)})", p.Data, 8));
+        }
+        var outcomes = new List<CaseOutcome>();
+        for (int i = 0; i < regions.Count; i++)
+        {
+            for (int j = i + 1; j < regions.Count; j++)
+            {
+                var (a, b) = (regions[i], regions[j]);
+                outcomes.Add(ctx.Judge.Check("ZV-015.ok", $"{a.Name} vs {b.Name}", "the two ranges",
+                    new Arg("a", a.Base), new Arg("alen", a.Size), new Arg("b", b.Base), new Arg("blen", b.Size)));
+            }
+        }
+        return Judge.All(outcomes);
+    }
+}

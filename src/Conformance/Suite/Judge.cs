@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using Conformance.Requirements;
+
+namespace Conformance.Suite;
+
+/// <summary>
+/// The functions the models define, as the suite evaluates them: the only source of "correct".
+/// Implemented over the oracle compiled from models/*.smt2.
+/// </summary>
+public interface IPredicateOracle
+{
+    /// <summary>Evaluates the named define-fun on the arguments (Bool as 0/1); throws for an unknown name or wrong arity.</summary>
+    ulong Evaluate(string name, ReadOnlySpan<ulong> args);
+
+    /// <summary>True when the models define a function of that name.</summary>
+    bool Defines(string name);
+}
+
+/// <summary>One named argument of a predicate, as reports show it.</summary>
+public readonly record struct Arg(string Name, ulong Value)
+{
+    /// <summary>name=value, in decimal below 2^16 and hex above.</summary>
+    public override string ToString() => $"{Name}={Judge.Show(Value)}";
+}
+
+/// <summary>
+/// Turns observations into verdicts by evaluating the models' predicates. A case never decides
+/// correctness itself: it observes, names the predicate, and the judge asks the oracle.
+/// </summary>
+public sealed class Judge
+{
+    private readonly IPredicateOracle oracle;
+    private readonly RequirementCatalog catalog;
+
+    /// <summary>Creates a judge over an oracle and the spec catalog.</summary>
+    public Judge(IPredicateOracle oracle, RequirementCatalog catalog)
+    {
+        this.oracle = oracle;
+        this.catalog = catalog;
+    }
+
+    /// <summary>The oracle behind the judge.</summary>
+    public IPredicateOracle Oracle => oracle;
+
+    /// <summary>The requirement catalog.</summary>
+    public RequirementCatalog Catalog => catalog;
+
+    /// <summary>Formats a value: decimal below 2^16, hex at or above.</summary>
+    public static string Show(ulong value) =>
+        value < 0x10000 ? value.ToString(CultureInfo.InvariantCulture) : "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+
+    /// <summary>Evaluates a model function (for derived quantities such as a kind's width).</summary>
+    public ulong Evaluate(string function, params ReadOnlySpan<ulong> args) => oracle.Evaluate(function, args);
+
+    /// <summary>
+    /// Judges one observation: passes when <paramref name="predicate"/> holds on <paramref name="args"/>.
+    /// </summary>
+    public CaseOutcome Check(string predicate, string input, string observed, params ReadOnlySpan<Arg> args)
+    {
+        Span<ulong> values = args.Length <= 16 ? stackalloc ulong[args.Length] : new ulong[args.Length];
+        for (int i = 0; i < args.Length; i++)
+        {
+            values[i] = args[i].Value;
+        }
+        bool holds = oracle.Evaluate(predicate, values) != 0;
+        string expected = Expected(predicate);
+        string fullObserved = observed.Length == 0 ? Describe(args) : $"{observed} [{Describe(args)}]";
+        return holds
+            ? CaseOutcome.Passed(input, expected, fullObserved)
+            : new CaseOutcome(Verdict.Fail, input, expected, fullObserved, $"{predicate} does not hold for {Describe(args)}");
+    }
+
+    /// <summary>Judges several observations; the first that fails decides, otherwise all pass.</summary>
+    public static CaseOutcome All(IEnumerable<CaseOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        CaseOutcome? last = null;
+        int count = 0;
+        foreach (var o in outcomes)
+        {
+            if (o.Verdict != Verdict.Pass)
+            {
+                return o;
+            }
+            last = o;
+            count++;
+        }
+        return last is null
+            ? new CaseOutcome(Verdict.Error, "", "", "", "harness: the case made no observation")
+            : last with { Observed = count == 1 ? last.Observed : $"{count} observations, all as required; last: {last.Observed}" };
+    }
+
+    /// <summary>A failure the case detected before any predicate could be evaluated (e.g. a missing region).</summary>
+    public CaseOutcome Missing(string requirement, string input, string what) =>
+        new(Verdict.Fail, input, catalog.Find(requirement)?.Statement ?? requirement, what, what);
+
+    private string Expected(string predicate)
+    {
+        int dot = predicate.IndexOf('.', StringComparison.Ordinal);
+        string id = dot > 0 ? predicate[..dot] : predicate;
+        var statement = catalog.Find(id)?.Statement;
+        return statement is null ? $"{predicate} holds" : $"{predicate} holds: {statement}";
+    }
+
+    private static string Describe(ReadOnlySpan<Arg> args)
+    {
+        var sb = new StringBuilder();
+        foreach (var a in args)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(", ");
+            }
+            sb.Append(a.ToString());
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using Conformance.Adapters;
+using Conformance.Suite.Cases;
+
+namespace Conformance.Suite;
+
+/// <summary>What to run.</summary>
+/// <param name="Seed">The seed of random sizes, values and sequences (replay with --seed).</param>
+/// <param name="Requirements">Only cases of these requirement IDs (null: all).</param>
+/// <param name="Features">Only cases of requirements belonging to these features (null: all).</param>
+/// <param name="ShardIndex">1-based shard to run, with <paramref name="ShardCount"/>; 1/1 runs everything.</param>
+/// <param name="ShardCount">How many shards the suite is split into.</param>
+/// <param name="Sequences">How many random operation sequences.</param>
+/// <param name="SequenceLength">Steps in each sequence.</param>
+public sealed record RunOptions(
+    ulong Seed, IReadOnlySet<string>? Requirements = null, IReadOnlySet<string>? Features = null,
+    int ShardIndex = 1, int ShardCount = 1, int Sequences = 12, int SequenceLength = 40);
+
+/// <summary>The header of one run of the suite against one runtime.</summary>
+public sealed record RunHeader(string Runtime, string RuntimeVersion, string Arch, IReadOnlyList<string> Features, ulong Seed, string Shard, DateTimeOffset Started, int Cases);
+
+/// <summary>Counts of one run.</summary>
+public sealed record RunSummary(string Runtime, string Arch, int Passed, int Failed, int Errors, int NotApplicable, int Unknown, double ElapsedMs)
+{
+    /// <summary>True when no case failed, errored or was undecided.</summary>
+    public bool Clean => Failed == 0 && Errors == 0 && Unknown == 0;
+}
+
+/// <summary>Receives results as they arrive. Implementations must persist each result before returning.</summary>
+public interface IResultSink
+{
+    /// <summary>A run starts.</summary>
+    void Begin(RunHeader header);
+
+    /// <summary>One case finished.</summary>
+    void Add(CaseResult result);
+
+    /// <summary>The run finished.</summary>
+    void Finish(RunSummary summary);
+}
+
+/// <summary>Sends each event to several sinks, in order.</summary>
+public sealed class FanOutSink(params IResultSink[] sinks) : IResultSink
+{
+    /// <inheritdoc/>
+    public void Begin(RunHeader header)
+    {
+        foreach (var s in sinks)
+        {
+            s.Begin(header);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Add(CaseResult result)
+    {
+        foreach (var s in sinks)
+        {
+            s.Add(result);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Finish(RunSummary summary)
+    {
+        foreach (var s in sinks)
+        {
+            s.Finish(summary);
+        }
+    }
+}
+
+/// <summary>
+/// Runs the suite against one runtime: builds the cases for its architecture, decides applicability
+/// from its claimed features, runs each case, and streams every result to the sink as it arrives.
+/// The runner never special-cases a runtime: the reference is reached like any other.
+/// </summary>
+public static class SuiteRunner
+{
+    /// <summary>Every case of the suite for an architecture, in run order; IDs are unique.</summary>
+    public static IReadOnlyList<ConformanceCase> Cases(Arch arch, CaseInputs inputs, RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var all = SmallValueCases.All(inputs)
+            .Concat(ZeroValueCases.All(arch, inputs))
+            .Concat(SequenceCases.All(inputs, options.Sequences, options.SequenceLength))
+            .ToList();
+        var dup = all.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null)
+        {
+            throw new InvalidOperationException($"harness: case ID {dup.Key} is generated twice");
+        }
+        return all;
+    }
+
+    /// <summary>Whether a case belongs to shard K of N: a stable hash of its ID, the same on every machine.</summary>
+    public static bool InShard(string caseId, int index, int count) =>
+        count <= 1 || (int)(CaseInputs.StableHash(caseId) % (ulong)count) == index - 1;
+
+    /// <summary>Runs the suite against <paramref name="adapter"/>.</summary>
+    public static RunSummary Run(IRuntimeAdapter adapter, Func<IRuntimeAdapter>? newAdapter, Judge judge, CaseInputs inputs, RunOptions options, IResultSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        ArgumentNullException.ThrowIfNull(judge);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        var info = adapter.Info;
+        var cases = Cases(info.Arch, inputs, options)
+            .Where(c => options.Requirements is null || options.Requirements.Contains(c.Requirement))
+            .Where(c => options.Features is null || options.Features.Contains(judge.Catalog.Get(c.Requirement).Feature))
+            .Where(c => InShard(c.Id, options.ShardIndex, options.ShardCount))
+            .ToList();
+        var clock = Stopwatch.StartNew();
+        sink.Begin(new RunHeader(info.Name, info.Version, info.Arch.Name, info.Features.Order(StringComparer.Ordinal).ToList(), options.Seed,
+            $"{options.ShardIndex}/{options.ShardCount}", DateTimeOffset.UtcNow, cases.Count));
+        var ctx = new CaseContext(adapter, judge, options.Seed, newAdapter);
+        int pass = 0, fail = 0, error = 0, na = 0, unknown = 0;
+        foreach (var c in cases)
+        {
+            var started = clock.Elapsed.TotalMilliseconds;
+            var outcome = RunOne(ctx, c, judge);
+            var result = new CaseResult(info.Name, info.Version, info.Arch.Name, c.Id, c.Requirement, c.Description,
+                outcome.Verdict, outcome.Input, outcome.Expected, outcome.Observed, outcome.Reason, clock.Elapsed.TotalMilliseconds - started);
+            switch (result.Verdict)
+            {
+                case Verdict.Pass: pass++; break;
+                case Verdict.Fail: fail++; break;
+                case Verdict.NotApplicable: na++; break;
+                case Verdict.Unknown: unknown++; break;
+                default: error++; break;
+            }
+            sink.Add(result);
+        }
+        var summary = new RunSummary(info.Name, info.Arch.Name, pass, fail, error, na, unknown, clock.Elapsed.TotalMilliseconds);
+        sink.Finish(summary);
+        return summary;
+    }
+
+    private static CaseOutcome RunOne(CaseContext ctx, ConformanceCase c, Judge judge)
+    {
+        var requirement = judge.Catalog.Get(c.Requirement);
+        var missing = c.Features.Where(f => !ctx.Info.Features.Contains(f)).ToList();
+        if (missing.Count > 0)
+        {
+            return new CaseOutcome(Verdict.NotApplicable, "", requirement.Statement, "",
+                $"the runtime does not claim feature{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}");
+        }
+        if (!requirement.Architectures.Contains(ctx.Info.Arch.Name))
+        {
+            return new CaseOutcome(Verdict.NotApplicable, "", requirement.Statement, "", $"{c.Requirement} does not apply to {ctx.Info.Arch.Name}");
+        }
+        try
+        {
+            return c.Run(ctx);
+        }
+        catch (AdapterException e)
+        {
+            return new CaseOutcome(Verdict.Error, c.Id, requirement.Statement, "", $"adapter failed: {e.Message}");
+        }
+#pragma warning disable CA1031 // A case that crashes the harness must become an "error" verdict, never end the run and lose results.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new CaseOutcome(Verdict.Error, c.Id, requirement.Statement, "", $"harness failed: {e.GetType().Name}: {e.Message}");
+        }
+    }
+}
