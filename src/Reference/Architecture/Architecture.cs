@@ -46,6 +46,15 @@ public readonly record struct Architecture
     /// <summary>The four architectures, in report order: 32le, 32be, 64le, 64be.</summary>
     public static IReadOnlyList<Architecture> All { get; } = [Le32, Be32, Le64, Be64];
 
+    /// <summary>Parses "32le", "32be", "64le" or "64be".</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The architecture.</returns>
+    /// <exception cref="FormatException">Not one of the four names.</exception>
+    public static Architecture Parse(string name) =>
+        All.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal)) is { WordBytes: > 0 } found
+            ? found
+            : throw new FormatException($"AR-001: unknown architecture '{name}' (expected 32le, 32be, 64le or 64be)");
+
     /// <summary>Word size in bytes: 4 or 8.</summary>
     public int WordBytes { get; }
 
