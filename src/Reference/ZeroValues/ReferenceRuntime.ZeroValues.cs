@@ -158,7 +158,7 @@ public partial class ReferenceRuntime
             return;
         }
 
-        // Small enough for static buffer? (ZV-004)
+        // Small enough for static buffer? (ZV-004; ZV-010: the threshold is the static zero's size)
         if (UsesStaticZero(type.Size))
         {
             PublishZero(type, StaticZero.Base);
@@ -209,6 +209,7 @@ public partial class ReferenceRuntime
             size = InitialBufferSize();
         }
 
+        // ZV-010: grow until the buffer extends at least the type's size from its start.
         while (size < typeSize)
         {
             var grown = GrowBufferSize(size);
