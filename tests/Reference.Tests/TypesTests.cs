@@ -45,6 +45,25 @@ public class TypesTests
         [Theory]
         [Trait("Requirement", "ZV-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void StructOf_SameSizeTwice_GivesTwoFreshTypesWithNilZero(string name)
+        {
+            var runtime = Arches.Runtime(name);
+            var before = runtime.Memory.Counters;
+            var a = runtime.StructOf(5000);
+            var b = runtime.StructOf(5000);
+            Assert.NotSame(a, b);
+            Assert.Equal(5000UL, a.Size);
+            Assert.Equal(TypeKind.Struct, a.Kind);
+            Assert.Equal(0UL, a.ZeroPointer);
+            Assert.True((runtime.Memory.Counters - before).IsNone, "creating two struct types allocated");
+            runtime.MakeMapOf(a);
+            Assert.NotEqual(0UL, a.ZeroPointer);
+            Assert.Equal(0UL, b.ZeroPointer);
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-001")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void SameArguments_GiveSameDescriptor(string name)
         {
             var runtime = Arches.Runtime(name);

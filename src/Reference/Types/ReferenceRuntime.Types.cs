@@ -9,6 +9,7 @@ public partial class ReferenceRuntime
 {
     private readonly Lock _typesLock = new();
     private readonly Dictionary<string, RType> _typeCache = new(StringComparer.Ordinal);
+    private long _structFields;
 
     /// <summary>ZV-012: the compiler-known types, all pointing at <see cref="CompilerZero"/>.</summary>
     public IReadOnlyList<RType> CompilerTypes { get; }
@@ -126,6 +127,20 @@ public partial class ReferenceRuntime
     /// <param name="length">Size in bytes, a word.</param>
     /// <returns>The cached or new type.</returns>
     public RType ByteArrayOf(ulong length) => ArrayOf(length, Uint8Type);
+
+    /// <summary>
+    /// reflect.StructOf with a field name never used before: struct { F&lt;n&gt; [length]uint8 }, a run-time type of
+    /// exactly <paramref name="length"/> bytes that is distinct from every type made before (StructOf caches by
+    /// field names, and the name is new), so its zero pointer starts nil and no map of it exists yet (ZV-001).
+    /// </summary>
+    /// <param name="length">Size in bytes, a word.</param>
+    /// <returns>A new type.</returns>
+    public RType StructOf(ulong length)
+    {
+        var field = ByteArrayOf(length);
+        long n = Interlocked.Increment(ref _structFields);
+        return Intern($"struct {{ F{n} {field.Name} }}", TypeKind.Struct, field.Size, field.Align, field, null, 0);
+    }
 
     /// <summary>Makes a map type map[uint64]elem and a map of it (see <see cref="MakeMap"/>).</summary>
     /// <param name="elem">The element type.</param>
