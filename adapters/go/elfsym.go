@@ -1,23 +1,31 @@
 package main
 
-// Symbols of our own executable, read with debug/elf. Used where the runtime keeps no pointer we
-// could take (the compiler's map zero) or where linkname is refused (staticuint64s on Go 1.23).
-// Addresses are relocated by the distance between where main.elfAnchor is and where the symbol
-// table says it is, so position-independent executables work too.
+// Symbols read from ELF symbol tables, with debug/elf. Used where linkname is refused
+// (staticuint64s on Go 1.23; every variable on gccgo, whose //go:linkname takes functions only).
+// The executable's addresses are relocated by the distance between where main.elfAnchor is and
+// where its symbol table says it is (so PIE works); a shared runtime library (gccgo's libgo.so) is
+// relocated by the start of its offset-0 mapping in /proc/self/maps.
 
 import (
+	"bufio"
 	"debug/elf"
+	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"unsafe"
 )
 
 var elfAnchor [8]byte
 
-var elfSyms struct {
-	once sync.Once
-	m    map[string]elf.Symbol
+type symTable struct {
+	syms map[string]elf.Symbol
 	bias uintptr
-	ok   bool
+}
+
+var elfSyms struct {
+	once   sync.Once
+	tables []symTable
 }
 
 var wantedSyms = map[string]bool{
@@ -25,36 +33,66 @@ var wantedSyms = map[string]bool{
 	"go:map.zero": true, "go.map.zero": true,
 }
 
-func elfSymbol(name string) (uintptr, uint64, bool) {
-	elfSyms.once.Do(func() {
-		f, err := elf.Open("/proc/self/exe")
+func loadSyms(path string) map[string]elf.Symbol {
+	f, err := elf.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	m := map[string]elf.Symbol{}
+	for _, get := range []func() ([]elf.Symbol, error){f.Symbols, f.DynamicSymbols} {
+		syms, err := get()
 		if err != nil {
-			return
+			continue
 		}
-		defer f.Close()
-		syms, err := f.Symbols()
-		if err != nil {
-			return
-		}
-		elfSyms.m = map[string]elf.Symbol{}
 		for _, s := range syms {
-			if wantedSyms[s.Name] {
-				elfSyms.m[s.Name] = s
+			if wantedSyms[s.Name] && s.Section != elf.SHN_UNDEF {
+				m[s.Name] = s
 			}
 		}
-		a, ok := elfSyms.m["main.elfAnchor"]
-		if !ok {
-			return
+	}
+	return m
+}
+
+func loadAllSyms() {
+	if m := loadSyms("/proc/self/exe"); m != nil {
+		if a, ok := m["main.elfAnchor"]; ok {
+			elfSyms.tables = append(elfSyms.tables, symTable{m, uintptr(unsafe.Pointer(&elfAnchor[0])) - uintptr(a.Value)})
 		}
-		elfSyms.bias = uintptr(unsafe.Pointer(&elfAnchor[0])) - uintptr(a.Value)
-		elfSyms.ok = true
-	})
-	if !elfSyms.ok {
-		return 0, 0, false
 	}
-	s, ok := elfSyms.m[name]
-	if !ok {
-		return 0, 0, false
+	f, err := os.Open("/proc/self/maps")
+	if err != nil {
+		return
 	}
-	return uintptr(s.Value) + elfSyms.bias, s.Size, true
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		// start-end perms offset dev inode path
+		fs := strings.Fields(sc.Text())
+		if len(fs) < 6 || fs[3] == "" || !strings.Contains(fs[5], "/libgo.so") {
+			continue
+		}
+		if off, err := strconv.ParseUint(fs[2], 16, 64); err != nil || off != 0 {
+			continue
+		}
+		start, err := strconv.ParseUint(strings.SplitN(fs[0], "-", 2)[0], 16, 64)
+		if err != nil {
+			continue
+		}
+		if m := loadSyms(fs[5]); m != nil {
+			elfSyms.tables = append(elfSyms.tables, symTable{m, uintptr(start)})
+		}
+		break
+	}
+}
+
+// elfSymbol finds a wanted symbol: its run-time address and size.
+func elfSymbol(name string) (uintptr, uint64, bool) {
+	elfSyms.once.Do(loadAllSyms)
+	for _, t := range elfSyms.tables {
+		if s, ok := t.syms[name]; ok {
+			return uintptr(s.Value) + t.bias, s.Size, true
+		}
+	}
+	return 0, 0, false
 }

@@ -252,10 +252,10 @@ func lookupMissing(req *request) (interface{}, error) {
 		return nil, err
 	}
 	mt := m.Type()
-	if mt.Elem().Size() > uintptr(len(runtimeZeroVal)) {
+	if mt.Elem().Size() > uintptr(zeroValSize) {
 		return nil, unsupported(fmt.Sprintf("lookupMissing: element %s is %d bytes; the runtime hands out no zero for reflect-created "+
 			"element types over %d bytes (reflect.MapIndex returns no value; compiled code passes go:map.zero to mapaccess1_fat)",
-			mt.Elem(), mt.Elem().Size(), len(runtimeZeroVal)))
+			mt.Elem(), mt.Elem().Size(), zeroValSize))
 	}
 	tp := dataWord(mt)
 	hp := m.UnsafePointer()
@@ -435,8 +435,8 @@ func raceFirstUse(req *request) (interface{}, error) {
 		if err != nil {
 			return nil, err
 		}
-		if t.Size() > uintptr(len(runtimeZeroVal)) {
-			return nil, unsupported(fmt.Sprintf("raceFirstUse: %s is over %d bytes; see lookupMissing", t, len(runtimeZeroVal)))
+		if t.Size() > uintptr(zeroValSize) {
+			return nil, unsupported(fmt.Sprintf("raceFirstUse: %s is over %d bytes; see lookupMissing", t, zeroValSize))
 		}
 		ts[i] = t
 	}

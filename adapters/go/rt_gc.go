@@ -11,7 +11,9 @@ import (
 )
 
 //go:linkname runtimeZeroVal runtime.zeroVal
-var runtimeZeroVal [1024]byte
+var runtimeZeroVal [zeroValSize]byte
+
+const zeroValSize = 1024
 
 //go:linkname runtimeMapaccess2 runtime.mapaccess2
 //go:noescape
