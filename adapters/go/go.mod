@@ -1,0 +1,3 @@
+module goadapter
+
+go 1.18

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Starts the Go adapter for <runtime> <arch>, building it first if needed; foreign archs run under
+# qemu-<arch>-static (binfmt_misc is not assumed). Extra arguments go to the adapter (e.g. -corrupt).
+#   usage: run.sh <runtime> <arch> [adapter args...]     suite: --adapter exec:adapters/go/run.sh go1.19 s390x
+# stdout is the protocol stream and nothing else; diagnostics go to stderr.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+runtime="${1:?usage: run.sh <runtime> <arch> [args]}"
+arch="${2:?usage: run.sh <runtime> <arch> [args]}"
+shift 2
+bin="$here/bin/$runtime-$arch/goadapter"
+[[ -x "$bin" ]] || "$here/build.sh" "$runtime" "$arch"
+case "$arch" in
+  amd64|386) exec "$bin" "$@" ;;
+  arm64) q=aarch64 ;;
+  mipsle) q=mipsel ;;
+  mips64le) q=mips64el ;;
+  *) q="$arch" ;;
+esac
+exec "qemu-$q-static" "$bin" "$@"

@@ -1,0 +1,260 @@
+using System.Diagnostics;
+using Conformance.Adapters;
+using Conformance.Adapters.Exec;
+
+namespace Conformance.Tests.Exec;
+
+/// <summary>
+/// Each fault class, provoked by a small hostile adapter (hostile-adapter.sh, bash only): the exact
+/// fault is reported, naming the request and the adapter, and results received earlier are kept.
+/// </summary>
+public sealed class ExecAdapterFaultTests
+{
+    private static ExecAdapterOptions Hostile(string mode, int at = 1, int bits = 64, int protocol = 1) =>
+        new("bash", [RepoPaths.HostileAdapter, mode, at.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            bits.ToString(System.Globalization.CultureInfo.InvariantCulture), protocol.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RequestTimeout = TimeSpan.FromSeconds(5),
+        };
+
+    private static ExecRequest[] Converts(int count) =>
+        Enumerable.Range(0, count).Select(i => ExecRequest.Convert(ValueKind.Uint16, (ulong)i)).ToArray();
+
+    private static void AssertFault(ExecFault expected, AdapterException? e, string? requestPart = null)
+    {
+        Assert.NotNull(e);
+        Assert.True(ExecFaults.Of(e) == expected, $"expected fault {expected}, got {ExecFaults.Of(e)}: {e.Message}");
+        Assert.StartsWith($"adapter fault [{ExecFaults.Name(expected)}]", e.Message, StringComparison.Ordinal);
+        Assert.Contains("hostile-adapter.sh", e.Message, StringComparison.Ordinal);
+        if (requestPart is not null)
+        {
+            Assert.Contains(requestPart, e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Asserts replies [0, firstBad) are results and returns the first bad reply.</summary>
+    private static ExecReply AssertKeptUntil(IReadOnlyList<ExecReply> replies, int firstBad)
+    {
+        for (var i = 0; i < firstBad; i++)
+        {
+            Assert.True(replies[i].IsOk, $"reply {i} should have been kept: {replies[i].Fault?.Message}");
+            Assert.Equal($"0x{0x1000 + (8 * (i + 1)):x}", replies[i].GetResult().GetProperty("pointer").GetString());
+        }
+        for (var i = firstBad + 1; i < replies.Count; i++)
+        {
+            AssertFault(ExecFault.Aborted, replies[i].Fault);
+        }
+        return replies[firstBad];
+    }
+
+    /// <summary>Well behaved: All replies in order.</summary>
+
+    [Fact]
+    public void WellBehaved_AllRepliesInOrder()
+    {
+        using var a = ExecAdapter.Start(Hostile("ok"));
+        var replies = a.Submit(Converts(20));
+        AssertKeptUntil(replies, 20 - 1);
+        Assert.True(replies[^1].IsOk);
+        Assert.Equal("hostile", a.Info.Name);
+        Assert.Equal(new Arch(64, false), a.Info.Arch);
+    }
+
+    /// <summary>Hang: Reports hang after request timeout and keeps earlier results.</summary>
+
+    [Fact]
+    public void Hang_ReportsHangAfterRequestTimeoutAndKeepsEarlierResults()
+    {
+        using var a = ExecAdapter.Start(Hostile("hang", 3) with { RequestTimeout = TimeSpan.FromSeconds(1) });
+        var clock = Stopwatch.StartNew();
+        var replies = a.Submit(Converts(5));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+        var bad = AssertKeptUntil(replies, 2);
+        AssertFault(ExecFault.Hang, bad.Fault, "convert(uint16, 0x2)");
+        Assert.Contains("no reply within 00:00:01", bad.Fault!.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Crash mid batch: Reports crash with status and keeps earlier results.</summary>
+
+    [Fact]
+    public void CrashMidBatch_ReportsCrashWithStatusAndKeepsEarlierResults()
+    {
+        using var a = ExecAdapter.Start(Hostile("crash", 3));
+        var bad = AssertKeptUntil(a.Submit(Converts(6)), 2);
+        AssertFault(ExecFault.Crash, bad.Fault, "convert(uint16, 0x2)");
+        Assert.Contains("exit status 3", bad.Fault!.Message, StringComparison.Ordinal);
+        Assert.Contains("crashing on purpose", bad.Fault.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Garbage bytes: Reports malformed with escaped excerpt.</summary>
+
+    [Fact]
+    public void GarbageBytes_ReportsMalformedWithEscapedExcerpt()
+    {
+        using var a = ExecAdapter.Start(Hostile("garbage", 2));
+        var bad = AssertKeptUntil(a.Submit(Converts(4)), 1);
+        AssertFault(ExecFault.Malformed, bad.Fault, "convert(uint16, 0x1)");
+        Assert.Contains("not UTF-8", bad.Fault!.Message, StringComparison.Ordinal);
+        Assert.Contains("\\xff\\xfe\\x00", bad.Fault.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Hundred megabyte line: Reports oversized without buffering it.</summary>
+
+    [Fact]
+    public void HundredMegabyteLine_ReportsOversizedWithoutBufferingIt()
+    {
+        using var a = ExecAdapter.Start(Hostile("bigline", 2) with { RequestTimeout = TimeSpan.FromSeconds(30) });
+        var bad = AssertKeptUntil(a.Submit(Converts(3)), 1);
+        AssertFault(ExecFault.Oversized, bad.Fault, "convert(uint16, 0x1)");
+        // The reader counts the discarded bytes as they pass: all 10^8 were seen, none kept.
+        Assert.Contains("a stdout line of 100000000 bytes", bad.Fault!.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Wrong protocol version: Refused naming both versions.</summary>
+
+    [Fact]
+    public void WrongProtocolVersion_RefusedNamingBothVersions()
+    {
+        var e = Assert.Throws<AdapterException>(() => ExecAdapter.Start(Hostile("ok", protocol: 2)));
+        AssertFault(ExecFault.ProtocolVersion, e, "hello");
+        Assert.Contains("the adapter speaks protocol 2; this client speaks protocol 1", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Lying about word size: Pointer wider than word is contradiction.</summary>
+
+    [Fact]
+    public void LyingAboutWordSize_PointerWiderThanWordIsContradiction()
+    {
+        using var a = ExecAdapter.Start(Hostile("lie", 2, bits: 32));
+        Assert.Equal(32, a.Info.Arch.WordBits);
+        Assert.Equal(0x1008UL, a.Convert(ValueKind.Uint16, 0).Data);
+        var e = Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 1));
+        AssertFault(ExecFault.Contradiction, e, "convert");
+        Assert.Contains("0x100000000, which does not fit the 32-bit word", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Stderr flood: Neither blocks nor counts as results.</summary>
+
+    [Fact]
+    public void StderrFlood_NeitherBlocksNorCountsAsResults()
+    {
+        var sunk = 0L;
+        using var a = ExecAdapter.Start(Hostile("flood") with { StderrLogLines = 50, StderrSink = _ => Interlocked.Increment(ref sunk) });
+        var replies = a.Submit(Converts(10)); // 50 MB of stderr in all, while stdout carries the replies
+        AssertKeptUntil(replies, 9);
+        Assert.True(replies[9].IsOk);
+        Assert.True(a.Stderr.TotalBytes >= 50_000_000, $"stderr bytes drained: {a.Stderr.TotalBytes}");
+        Assert.Equal(50, a.Stderr.Recent().Count);
+        Assert.All(a.Stderr.Recent(), l => Assert.True(l.Length < 2100, "a kept stderr line is cut to the limit"));
+        Assert.True(Interlocked.Read(ref sunk) > 50, "the sink saw every line");
+    }
+
+    /// <summary>Slow replies: Within timeout are answers.</summary>
+
+    [Fact]
+    public void SlowReplies_WithinTimeoutAreAnswers()
+    {
+        using var a = ExecAdapter.Start(Hostile("slow") with { RequestTimeout = TimeSpan.FromSeconds(3) });
+        var replies = a.Submit(Converts(4));
+        Assert.All(replies, r => Assert.True(r.IsOk, r.Fault?.Message));
+    }
+
+    /// <summary>Slow replies; Past run budget: Report run timeout and no restart.</summary>
+
+    [Fact]
+    public void SlowReplies_PastRunBudget_ReportRunTimeoutAndNoRestart()
+    {
+        using var a = ExecAdapter.Start(Hostile("slow") with { RunTimeout = TimeSpan.FromSeconds(1.2) });
+        var replies = a.Submit(Converts(10));
+        var firstBad = replies.ToList().FindIndex(r => !r.IsOk);
+        Assert.InRange(firstBad, 1, 9);
+        AssertFault(ExecFault.RunTimeout, AssertKeptUntil(replies, firstBad).Fault);
+        AssertFault(ExecFault.RestartsExhausted, Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 1)));
+    }
+
+    /// <summary>Partial last line: Reports partial line.</summary>
+
+    [Fact]
+    public void PartialLastLine_ReportsPartialLine()
+    {
+        using var a = ExecAdapter.Start(Hostile("partial", 2));
+        var bad = AssertKeptUntil(a.Submit(Converts(3)), 1);
+        AssertFault(ExecFault.PartialLine, bad.Fault, "convert(uint16, 0x1)");
+        Assert.Contains("\"{\\x22id\\x22:", bad.Fault!.Message.Replace("\\\"", "\\x22", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    /// <summary>Exit zero before answering: Reports early exit.</summary>
+
+    [Fact]
+    public void ExitZeroBeforeAnswering_ReportsEarlyExit()
+    {
+        using var a = ExecAdapter.Start(Hostile("exit0", 2));
+        var bad = AssertKeptUntil(a.Submit(Converts(3)), 1);
+        AssertFault(ExecFault.EarlyExit, bad.Fault, "convert(uint16, 0x1)");
+    }
+
+    /// <summary>Wrong id: Reports wrong id.</summary>
+
+    [Fact]
+    public void WrongId_ReportsWrongId()
+    {
+        using var a = ExecAdapter.Start(Hostile("wrongid", 2));
+        var bad = AssertKeptUntil(a.Submit(Converts(3)), 1);
+        AssertFault(ExecFault.WrongId, bad.Fault, "convert(uint16, 0x1)");
+        Assert.Contains("which is not an outstanding request", bad.Fault!.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Error reply: Is aFault but keeps the process.</summary>
+
+    [Fact]
+    public void ErrorReply_IsAFaultButKeepsTheProcess()
+    {
+        using var a = ExecAdapter.Start(Hostile("error", 2));
+        var pid = a.ProcessId;
+        Assert.Equal(0x1008UL, a.Convert(ValueKind.Uint16, 0).Data);
+        var e = Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 1));
+        AssertFault(ExecFault.ErrorReply, e, "convert(uint16, 0x1)");
+        Assert.Contains("error \"unsupported\": not here", e.Message, StringComparison.Ordinal);
+        Assert.Equal(pid, a.ProcessId);
+        Assert.Equal(0, a.Restarts);
+    }
+
+    /// <summary>Crash then later requests: Restart bounded times.</summary>
+
+    [Fact]
+    public void CrashThenLaterRequests_RestartBoundedTimes()
+    {
+        using var a = ExecAdapter.Start(Hostile("crash", 2) with { MaxRestarts = 1 });
+        Assert.Equal(0x1008UL, a.Convert(ValueKind.Uint16, 0).Data);
+        AssertFault(ExecFault.Crash, Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 1)));
+        Assert.Equal(0x1008UL, a.Convert(ValueKind.Uint16, 2).Data); // a new process answers
+        Assert.Equal(1, a.Restarts);
+        AssertFault(ExecFault.Crash, Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 3)));
+        var e = Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 4));
+        AssertFault(ExecFault.RestartsExhausted, e);
+        Assert.Contains("at most 1", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Handle from before restart: Is stale.</summary>
+
+    [Fact]
+    public void HandleFromBeforeRestart_IsStale()
+    {
+        using var a = ExecAdapter.Start(Hostile("crash", 1));
+        _ = Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 0));
+        var staleMap = new MapRef(1L << 32); // instance 1's map 0; instance 2 runs after the restart
+        var replies = a.Submit([ExecRequest.LookupMissing(staleMap, 7)]);
+        AssertFault(ExecFault.StaleHandle, replies[0].Fault);
+        Assert.Contains("issued by adapter instance 1; instance 2 runs now", replies[0].Fault!.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Missing program: Reports start.</summary>
+
+    [Fact]
+    public void MissingProgram_ReportsStart()
+    {
+        var e = Assert.Throws<AdapterException>(() => ExecAdapter.Start(new ExecAdapterOptions("/nonexistent/adapter", [])));
+        Assert.Equal(ExecFault.Start, ExecFaults.Of(e));
+        Assert.Contains("exec:/nonexistent/adapter", e.Message, StringComparison.Ordinal);
+    }
+}
