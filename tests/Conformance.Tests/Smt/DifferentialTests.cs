@@ -117,27 +117,7 @@ public sealed class DifferentialTests : IDisposable
         return modules;
     }
 
-    /// <summary>Named boundary values (masked away when they do not fit the width).</summary>
-    internal static IEnumerable<ulong> Boundaries(SmtSort sort)
-    {
-        if (sort.IsBool)
-        {
-            return [0, 1];
-        }
-
-        int n = sort.Width;
-        ulong mask = sort.Mask;
-        ulong signBit = 1UL << (n - 1);
-        ulong[] candidates =
-        [
-            0, 1, 2, 3, 7, 8, 32, 64, // small values, word sizes in bits
-            mask, mask - 1, // all ones (-1), -2
-            signBit, signBit - 1, signBit + 1, // 2^(n-1) and neighbours
-            255, 256, 1024, 4096, // 2^8 - 1, 2^8, 2^10, 2^12
-            0xFFFF_FFFF, 0x1_0000_0000, // 2^32 - 1, 2^32
-        ];
-        return candidates.Where(v => v <= mask).Distinct();
-    }
+    internal static IEnumerable<ulong> Boundaries(SmtSort sort) => BoundaryValues.For(sort);
 
     private static List<ulong[]> BoundaryCombinations(CompiledFunction f)
     {
