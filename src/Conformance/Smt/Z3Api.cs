@@ -38,10 +38,7 @@ internal sealed unsafe class Z3Api
     /// <summary>The version the loaded library reports, e.g. "4.8.12.0".</summary>
     internal string Version { get; private set; } = "";
 
-    /// <summary>Test hook: the library name <see cref="Shared"/> loads. Set before first use only.</summary>
-    internal static string LibraryName { get; set; } = DefaultLibraryName;
-
-    /// <summary>The process-wide binding of <see cref="LibraryName"/>, loaded on first use.</summary>
+    /// <summary>The process-wide binding of <see cref="DefaultLibraryName"/>, loaded on first use. Tests reach a bogus or wrong library through <see cref="Load"/>.</summary>
     /// <exception cref="SolverUnavailableException">The library is missing or is not Z3.</exception>
     internal static Z3Api Shared
     {
@@ -49,7 +46,7 @@ internal sealed unsafe class Z3Api
         {
             lock (Gate)
             {
-                return shared ??= Load(LibraryName);
+                return shared ??= Load(DefaultLibraryName);
             }
         }
     }
