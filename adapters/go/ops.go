@@ -138,6 +138,9 @@ func typeArg(id *int64, field string) (reflect.Type, error) {
 	return types[*id], nil
 }
 
+// structFields numbers the fields of "struct" types so that each is new.
+var structFields int
+
 func addType(t reflect.Type) int64 {
 	types = append(types, t)
 	return int64(len(types) - 1)
@@ -146,7 +149,7 @@ func addType(t reflect.Type) int64 {
 func createType(req *request) (interface{}, error) {
 	kind := req.Kind
 	var elem reflect.Type
-	if kind != "array" {
+	if kind != "array" && kind != "struct" {
 		var err error
 		if elem, err = typeArg(req.Element, "element"); err != nil {
 			return nil, err
@@ -154,7 +157,7 @@ func createType(req *request) (interface{}, error) {
 	}
 	var t reflect.Type
 	var length uint64
-	if kind == "array" {
+	if kind == "array" || kind == "struct" {
 		var err error
 		if length, err = parseHex("length", req.Size); err != nil {
 			return nil, err
@@ -167,6 +170,13 @@ func createType(req *request) (interface{}, error) {
 	switch kind {
 	case "array":
 		a = measure(func() { t = reflect.ArrayOf(int(length), byteTyp) })
+	case "struct":
+		// A field name never used before: StructOf caches by fields, so this type is fresh (its first map is yet to come).
+		structFields++
+		name := fmt.Sprintf("F%d", structFields)
+		a = measure(func() {
+			t = reflect.StructOf([]reflect.StructField{{Name: name, Type: reflect.ArrayOf(int(length), byteTyp)}})
+		})
 	case "pointer":
 		a = measure(func() { t = reflect.PtrTo(elem) })
 	case "chan":
@@ -473,7 +483,6 @@ func raceFirstUse(req *request) (interface{}, error) {
 	done.Wait()
 	return map[string]interface{}{"sightings": out}, nil
 }
-
 
 // readInto copies memory; a bad address faults, and SetPanicOnFault turns that into a panic that
 // is answered as a "fault" error.

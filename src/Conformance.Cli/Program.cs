@@ -1,3 +1,4 @@
+using Conformance.Cli.Wiring;
 using System.CommandLine;
 using Conformance.Cli.Commands;
 

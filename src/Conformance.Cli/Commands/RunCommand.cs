@@ -112,7 +112,7 @@ internal static class RunCommand
         return exit;
     }
 
-    private static IReadOnlySet<string>? Validate(string[]? values, Func<string, bool> ok, string option, string problem)
+    private static HashSet<string>? Validate(string[]? values, Func<string, bool> ok, string option, string problem)
     {
         if (values is null || values.Length == 0)
         {

@@ -1,3 +1,4 @@
+using Conformance.Cli.Wiring;
 using System.CommandLine;
 using System.Text.Json;
 using Conformance.Suite;
@@ -8,6 +9,8 @@ namespace Conformance.Cli.Commands;
 /// <summary>`trace [--json FILE] [--root DIR]`: the ID matrix; exit 1 when anything is orphaned either way.</summary>
 internal static class TraceCommand
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
         var json = new Option<FileInfo?>("--json") { Description = "also write the matrix as JSON to FILE" };
@@ -24,7 +27,7 @@ internal static class TraceCommand
             }
             if (parse.GetValue(json) is { } file)
             {
-                File.WriteAllText(file.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+                File.WriteAllText(file.FullName, JsonSerializer.Serialize(report, Indented));
             }
             if (report.Clean)
             {

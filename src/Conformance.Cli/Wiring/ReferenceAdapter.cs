@@ -30,7 +30,7 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
         Map(runtime.Table), Map(runtime.StaticZero), Map(runtime.CompilerZero),
         runtime.ZeroBuffers.Select(Map).ToList());
 
-    private static Region Map(MemoryRegion r) => new(r.Name, r.Base, r.Length);
+    private static Region Map(MemoryRegion r) => new(r.Name, r.Base, r.Size);
 
     public byte[] Read(ulong address, int length)
     {
@@ -100,7 +100,7 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
 
     public IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> raced, int threads)
     {
-        var list = raced.Select(Type).ToList();
+        var list = raced.Select(t => Type(t)).ToList();
         var seen = new RaceSighting[threads][];
         using var start = new Barrier(threads);
         Exception? failure = null;

@@ -33,7 +33,7 @@ public sealed record PredicateInfo(
 /// <see cref="KeyNotFoundException"/> for an unknown name, <see cref="ArgumentException"/> for wrong arity
 /// or an argument outside its sort.
 /// </remarks>
-public sealed partial class ModelOracle
+public sealed partial class ModelOracle : Suite.IPredicateOracle
 {
     private readonly Dictionary<string, PredicateHandle> handles;
 
@@ -103,6 +103,12 @@ public sealed partial class ModelOracle
         string known = Predicates.Count == 0 ? "none (no models loaded)" : string.Join(", ", Predicates.Select(p => p.Name));
         throw new KeyNotFoundException($"no requirement predicate named {name}; known: {known}");
     }
+
+    /// <inheritdoc/>
+    public ulong Evaluate(string name, ReadOnlySpan<ulong> args) => Resolve(name).Evaluate(args);
+
+    /// <inheritdoc/>
+    public bool Defines(string name) => handles.ContainsKey(name);
 
     /// <summary>Whether predicate <paramref name="name"/> holds for <paramref name="args"/> (Bool as 0/1).</summary>
     /// <exception cref="KeyNotFoundException">Unknown predicate.</exception>

@@ -74,7 +74,7 @@ public sealed class CaseInputs
     internal IEnumerable<T> Sample<T>(Gen<T> gen, string stream, int? count = null)
     {
         ulong streamSeed = Seed ^ StableHash(stream);
-        return Gen.Sample(gen, 100, new Rnd(streamSeed, 0x9E3779B97F4A7C15UL), count ?? RandomCount);
+        return Gen.Sample(gen, count ?? RandomCount, new Rnd(streamSeed, 0x9E3779B97F4A7C15UL), 100);
     }
 
     /// <summary>FNV-1a over the text: stable across processes and machines (string.GetHashCode is not).</summary>

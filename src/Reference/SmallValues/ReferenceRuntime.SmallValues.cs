@@ -17,7 +17,7 @@ public partial class ReferenceRuntime
     public ulong ConvertToInterface(ValueKind kind, ulong bits)
     {
         // AR-002: the conversion is chosen by the storage width, not the type name.
-        var width = Architecture.StorageWidth(kind);
+        var width = StorageWidthOf(kind);
         var value = Architecture.Truncate(bits, width);
         if (kind == ValueKind.Bool && value > 1)
         {
@@ -112,6 +112,11 @@ public partial class ReferenceRuntime
     /// <param name="value">The value's unsigned bits.</param>
     /// <returns>True when the table holds it.</returns>
     protected virtual bool FitsTable(ulong value) => value < TableSlots;
+
+    /// <summary>Seam, AR-002: the storage width of a kind on this architecture (<see cref="Architecture.StorageWidth"/>).</summary>
+    /// <param name="kind">The value's kind.</param>
+    /// <returns>Its width in bytes.</returns>
+    protected virtual int StorageWidthOf(ValueKind kind) => Architecture.StorageWidth(kind);
 
     /// <summary>
     /// Seam, SV-003: the fallback of a 2-, 4- or 8-byte value not in the table: exactly one heap object of the

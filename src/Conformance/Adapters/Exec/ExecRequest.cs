@@ -39,7 +39,7 @@ public sealed class ExecRequest
         new("createType", $"createType({Kind(kind)}, {Hex(length)}, {element?.Id.ToString(CultureInfo.InvariantCulture) ?? "-"})", (w, handle) =>
         {
             w.WriteString("kind", Kind(kind));
-            if (kind == TypeKind.Array)
+            if (kind is TypeKind.Array or TypeKind.Struct)
             {
                 w.WriteString("size", Hex(length));
             }
@@ -135,6 +135,7 @@ public sealed class ExecRequest
         TypeKind.Map => "map",
         TypeKind.Func => "func",
         TypeKind.Slice => "slice",
+        TypeKind.Struct => "struct",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown type kind"),
     };
 

@@ -159,7 +159,9 @@ internal static class SequenceCases
                     }
                     break;
                 case OpKind.Convert:
-                    adapter.Convert((ValueKind)(op.A % 12), op.B);
+                    // A bool is 0 or 1: its input is the low bit.
+                    var kind = (ValueKind)(op.A % 12);
+                    adapter.Convert(kind, kind == ValueKind.Bool ? op.B & 1 : op.B);
                     break;
                 case OpKind.OneByteString:
                     adapter.OneByteString(op.C);

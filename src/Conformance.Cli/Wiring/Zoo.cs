@@ -1,0 +1,336 @@
+using Conformance.Suite;
+using Reference;
+
+namespace Conformance.Cli.Wiring;
+
+/// <summary>One deliberately broken runtime: a variant of the reference that breaks exactly one step.</summary>
+/// <param name="Name">Short name.</param>
+/// <param name="Requirement">The requirement the suite must name when it rejects the variant.</param>
+/// <param name="Bug">What is broken, in one line.</param>
+/// <param name="Archs">The architectures on which the bug is observable (where it must be caught).</param>
+/// <param name="Create">Builds the variant on an architecture.</param>
+internal sealed record ZooVariant(string Name, string Requirement, string Bug, IReadOnlyList<string> Archs, Func<Architecture, ReferenceRuntime> Create);
+
+/// <summary>The zoo's score: how many variants the suite rejected with the right requirement.</summary>
+internal sealed record ZooScore(int Caught, int Total, IReadOnlyList<string> Missed);
+
+/// <summary>
+/// How strong is the suite? A zoo of broken runtimes (at least one per requirement), each run through
+/// the same adapter as the reference; the suite must fail each one, naming the requirement it breaks,
+/// on every architecture where the bug is observable.
+/// </summary>
+internal static class Zoo
+{
+    private static readonly string[] All = ["32le", "32be", "64le", "64be"];
+    private static readonly string[] BigEndian = ["32be", "64be"];
+    private static readonly string[] Bits32 = ["32le", "32be"];
+    private static readonly RuntimeOptions Unguarded = new(EnforceWriteGuards: false);
+
+    public static IReadOnlyList<ZooVariant> Variants { get; } =
+    [
+        new("pointer-past-word", "AR-001", "large values are boxed at an address above the 32-bit word", Bits32, a => new PointerPastWord(a)),
+        new("int-is-8-bytes", "AR-002", "int, uint and uintptr are stored in 8 bytes on 32-bit machines", Bits32, a => new WordKindsEightBytes(a)),
+        new("no-big-endian-bump", "AR-003", "the table pointer is not bumped on big-endian machines", BigEndian, a => new NoBigEndianBump(a)),
+        new("table-little-endian", "SV-001", "the table's slots are written little-endian on every machine", BigEndian, a => new LittleEndianTable(a)),
+        new("table-bound-255", "SV-002", "the table serves values below 255 only (255 allocates)", All, a => new TableBound(a, 255)),
+        new("table-bound-257", "SV-003", "the table serves 256 too, from past its end", All, a => new TableBound(a, 257)),
+        new("fallback-allocates-twice", "SV-003", "a large value allocates two objects", All, a => new FallbackTwice(a)),
+        new("bytes-allocate", "SV-004", "uint8 values are boxed on the heap", All, a => new BytesAllocate(a)),
+        new("second-byte-table", "SV-005", "one-byte strings come from a second table of bytes", All, a => new SecondByteTable(a)),
+        new("empty-string-allocates", "SV-006", "converting the empty string allocates", All, a => new EmptyStringAllocates(a)),
+        new("conversion-writes-table", "SV-007", "converting 42 writes slot 42 of the table", All, a => new ConversionWritesTable(a)),
+        new("preallocated-zero", "ZV-001", "creating a type allocates its zero (the pre-2015 reflect)", All, a => new PreallocatedZero(a)),
+        new("zero-set-by-ptrto", "ZV-002", "PtrTo sets the element type's zero pointer", All, a => new ZeroSetByPtrTo(a)),
+        new("repoint-on-growth", "ZV-003", "growth moves every type's zero pointer to the new buffer", All, a => new RepointOnGrowth(a)),
+        new("threshold-1023", "ZV-004", "a 1024-byte type does not use the static zero", All, a => new Threshold1023(a)),
+        new("grow-by-4096", "ZV-005", "the buffer grows by +4096 instead of doubling", All, a => new GrowBy4096(a)),
+        new("silent-wrap", "ZV-006", "doubling wraps silently and a truncated buffer is used", Bits32, a => new SilentWrap(a)),
+        new("unaligned-buffer", "ZV-007", "the zero buffer is only 8-byte aligned", All, a => new UnalignedBuffer(a)),
+        new("old-buffer-reused", "ZV-008", "growth writes the older buffer (reused as scratch)", All, a => new OldBufferScribbled(a)),
+        new("lookup-writes-zero", "ZV-009", "a missing-key lookup writes a byte of the zero", All, a => new LookupWritesZero(a)),
+        new("zero-too-small", "ZV-010", "the buffer grows to half the type's size", All, a => new ZeroTooSmall(a)),
+        new("publish-before-allocate", "ZV-011", "the zero pointer is published before the buffer is allocated", All, a => new PublishBeforeAllocate(a)),
+        new("compiler-types-static", "ZV-012", "large compiler-known types get the 1024-byte static zero", All, a => new CompilerTypesStatic(a)),
+        new("lookup-allocates", "ZV-013", "a missing-key lookup returns a fresh zeroed object", All, a => new LookupAllocates(a)),
+        new("buffer-per-type", "ZV-014", "every large type gets a buffer of its own", All, a => new BufferPerType(a)),
+        new("value-in-zero", "ZV-015", "large values are boxed inside the compiler's zero region", All, a => new ValueInCompilerZero(a)),
+    ];
+
+    /// <summary>Runs the suite against every variant on the architectures where its bug shows.</summary>
+    public static ZooScore Score(Judge judge, CaseInputs inputs, RunOptions options, TextWriter log)
+    {
+        int caught = 0;
+        var missed = new List<string>();
+        foreach (var v in Variants)
+        {
+            var perArch = new List<string>();
+            bool all = true;
+            foreach (var archName in v.Archs)
+            {
+                var arch = Architecture.Parse(archName);
+                var results = new List<CaseResult>();
+                var sink = new ListSink(results);
+                using var adapter = new ReferenceAdapter(v.Create(arch), $"zoo:{v.Name}");
+                SuiteRunner.Run(adapter, () => new ReferenceAdapter(v.Create(arch), $"zoo:{v.Name}"), judge, inputs,
+                    options with { Requirements = null, Features = null, ShardIndex = 1, ShardCount = 1 }, sink);
+                int right = results.Count(r => r.Verdict == Verdict.Fail && r.Requirement == v.Requirement);
+                var others = results.Where(r => r.Verdict is Verdict.Fail or Verdict.Error).Select(r => r.Requirement).Distinct().Where(id => id != v.Requirement).Order(StringComparer.Ordinal).ToList();
+                perArch.Add($"{archName}: {right} {v.Requirement} failure(s){(others.Count > 0 ? $", also {string.Join(" ", others)}" : "")}");
+                all &= right > 0;
+            }
+            log.WriteLine($"  {(all ? "caught" : "MISSED")} {v.Name,-26} {v.Bug}: {string.Join("; ", perArch)}");
+            if (all)
+            {
+                caught++;
+            }
+            else
+            {
+                missed.Add(v.Name);
+            }
+        }
+        return new ZooScore(caught, Variants.Count, missed);
+    }
+
+    private sealed class ListSink(List<CaseResult> into) : IResultSink
+    {
+        public void Begin(RunHeader header) { }
+
+        public void Add(CaseResult result) => into.Add(result);
+
+        public void Finish(RunSummary summary) { }
+    }
+
+    // The variants. Each overrides one seam of the reference (src/Reference documents them) and nothing else.
+
+    private sealed class PointerPastWord(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override ulong AllocateLargeValue(int width, ulong value) => base.AllocateLargeValue(width, value) | (1UL << 32);
+    }
+
+    private sealed class WordKindsEightBytes(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override int StorageWidthOf(ValueKind kind) =>
+            kind is ValueKind.Int or ValueKind.Uint or ValueKind.Uintptr ? 8 : base.StorageWidthOf(kind);
+    }
+
+    private sealed class NoBigEndianBump(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override int TableOffsetFor(int width) => 0;
+    }
+
+    private sealed class LittleEndianTable : ReferenceRuntime
+    {
+        public LittleEndianTable(Architecture a) : base(a, Unguarded)
+        {
+            for (ulong v = 0; v < TableSlots; v++)
+            {
+                Memory.Write(Table.Base + (v * SlotBytes), BitConverter.GetBytes(v));
+            }
+        }
+    }
+
+    private sealed class TableBound(Architecture a, ulong bound) : ReferenceRuntime(a)
+    {
+        protected override bool FitsTable(ulong value) => value < bound;
+    }
+
+    private sealed class FallbackTwice(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override ulong AllocateLargeValue(int width, ulong value)
+        {
+            base.AllocateLargeValue(width, value);
+            return base.AllocateLargeValue(width, value);
+        }
+    }
+
+    private sealed class BytesAllocate(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override int StorageWidthOf(ValueKind kind) => kind == ValueKind.Uint8 ? 2 : base.StorageWidthOf(kind);
+
+        protected override bool FitsTable(ulong value) => false;
+    }
+
+    private sealed class SecondByteTable : ReferenceRuntime
+    {
+        private readonly MemoryRegion bytes;
+
+        public SecondByteTable(Architecture a) : base(a)
+        {
+            bytes = Memory.Allocate(Segment.ReadOnlyData, 256, 1, "byte table", RegionKind.HeapObject);
+            for (int b = 0; b < 256; b++)
+            {
+                Memory.Write(bytes.Base + (ulong)b, [(byte)b]);
+            }
+        }
+
+        protected override ulong OneByteStringData(byte value) => bytes.Base + value;
+    }
+
+    private sealed class EmptyStringAllocates(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override ulong EmptyStringData() => Memory.Allocate(Segment.Heap, 1, 1, "empty string", RegionKind.HeapObject).Base;
+    }
+
+    private sealed class ConversionWritesTable(Architecture a) : ReferenceRuntime(a, Unguarded)
+    {
+        protected override bool FitsTable(ulong value)
+        {
+            if (value == 42)
+            {
+                Memory.Write(Table.Base + (42 * SlotBytes), [0xFF]);
+            }
+            return base.FitsTable(value);
+        }
+    }
+
+    private sealed class PreallocatedZero(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override void OnTypeCreated(RType type)
+        {
+            var zero = Memory.Allocate(Segment.Heap, Math.Max(type.Size, 1) & 0xFFFFFF, 8, $"zero of {type.Name}", RegionKind.HeapObject);
+            StoreZeroPointer(type, zero.Base);
+        }
+    }
+
+    private sealed class ZeroSetByPtrTo(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override void OnTypeCreated(RType type)
+        {
+            if (type.Kind == TypeKind.Pointer && type.Elem is { } elem)
+            {
+                MapZero(elem);
+            }
+        }
+    }
+
+    private sealed class RepointOnGrowth(Architecture a) : ReferenceRuntime(a)
+    {
+        private readonly List<RType> large = [];
+
+        protected override void AllocateAndPublishZero(RType type, ulong size)
+        {
+            base.AllocateAndPublishZero(type, size);
+            large.Add(type);
+            foreach (var t in large)
+            {
+                StoreZeroPointer(t, ZeroBufferPointer);
+            }
+        }
+    }
+
+    private sealed class Threshold1023(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override bool UsesStaticZero(ulong size) => size <= 1023;
+    }
+
+    private sealed class GrowBy4096(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override ulong GrowBufferSize(ulong size) => (size + 4096) & Architecture.WordMask;
+    }
+
+    private sealed class SilentWrap(Architecture a) : ReferenceRuntime(a)
+    {
+        // No overflow check: the doubled size wraps, the wrapped size is taken as large enough, and a
+        // truncated buffer (its low word bits: nothing) is used, so the type points at too small a zero.
+        protected override bool GrowthOverflowed(ulong grown) => false;
+
+        protected override ulong GrowBufferSize(ulong size)
+        {
+            ulong doubled = unchecked(size << 1) & Architecture.WordMask;
+            return doubled == 0 ? Architecture.WordMask : doubled;
+        }
+
+        protected override MemoryRegion AllocateZeroBuffer(ulong size) =>
+            base.AllocateZeroBuffer(size == Architecture.WordMask ? InitialZeroBufferSize : size);
+    }
+
+    private sealed class UnalignedBuffer(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override MemoryRegion AllocateZeroBuffer(ulong size)
+        {
+            Memory.Allocate(Segment.Persistent, 8, 64, "misalignment", RegionKind.HeapObject);
+            var buffer = Memory.Allocate(Segment.Persistent, size, 8, $"zero buffer {ZeroBuffers.Count + 1}", RegionKind.ZeroBuffer);
+            Memory.Guard(buffer, "ZV-009");
+            return buffer;
+        }
+    }
+
+    private sealed class OldBufferScribbled(Architecture a) : ReferenceRuntime(a, Unguarded)
+    {
+        protected override MemoryRegion AllocateZeroBuffer(ulong size)
+        {
+            if (ZeroBuffers.Count > 0)
+            {
+                Memory.Fill(ZeroBuffers[^1].Base, 16, 0xAB);
+            }
+            return base.AllocateZeroBuffer(size);
+        }
+    }
+
+    private sealed class LookupWritesZero(Architecture a) : ReferenceRuntime(a, Unguarded)
+    {
+        protected override ulong MissingKeyPointer(GoMap map, ulong key)
+        {
+            ulong p = base.MissingKeyPointer(map, key);
+            Memory.Write(p, [0x01]);
+            return p;
+        }
+    }
+
+    private sealed class ZeroTooSmall(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override MemoryRegion AllocateZeroBuffer(ulong size) => base.AllocateZeroBuffer(Math.Max(size / 4, 4096));
+    }
+
+    private sealed class PublishBeforeAllocate(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override void AllocateAndPublishZero(RType type, ulong size)
+        {
+            ulong next = Memory.PeekNextAddress(Segment.Persistent, ZeroBufferAlignment) ?? 0;
+            PublishZero(type, next);
+            Thread.Sleep(5); // widen the window in which racing threads see a pointer to nothing
+            var buffer = AllocateZeroBuffer(size);
+            CommitZeroBuffer(buffer);
+        }
+    }
+
+    private sealed class CompilerTypesStatic(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override ulong MissingKeyPointer(GoMap map, ulong key) =>
+            map.ElementType.IsCompilerKnown && map.ElementType.Size > StaticZeroSize ? StaticZero.Base : base.MissingKeyPointer(map, key);
+    }
+
+    private sealed class LookupAllocates(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override ulong MissingKeyPointer(GoMap map, ulong key) =>
+            Memory.Allocate(Segment.Heap, Math.Min(Math.Max(map.ElementType.Size, 1), 1UL << 20), 8, "zero copy", RegionKind.HeapObject).Base;
+    }
+
+    private sealed class BufferPerType(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override void MapZero(RType type)
+        {
+            if (type.ZeroPointer == 0 && !UsesStaticZero(type.Size))
+            {
+                var size = NextZeroBufferSize(0, type.Size);
+                var buffer = AllocateZeroBuffer(size);
+                CommitZeroBuffer(buffer);
+                PublishZero(type, buffer.Base);
+                return;
+            }
+            base.MapZero(type);
+        }
+    }
+
+    private sealed class ValueInCompilerZero(Architecture a) : ReferenceRuntime(a, Unguarded)
+    {
+        private ulong next;
+
+        protected override ulong AllocateLargeValue(int width, ulong value)
+        {
+            ulong p = CompilerZero.Base + CompilerZero.Size - 64 + (next++ % 8 * 8);
+            Memory.WriteUnsigned(p, 0, width);
+            return p;
+        }
+    }
+}
