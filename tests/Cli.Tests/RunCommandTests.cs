@@ -1,0 +1,129 @@
+using Conformance.Reports;
+using Conformance.Suite;
+
+namespace Cli.Tests;
+
+public class RunCommandTests
+{
+    public class BadUsage
+    {
+        [Theory]
+        [InlineData(new[] { "run", "--arch", "99xx" }, "--arch 99xx")]
+        [InlineData(new[] { "run", "--arch", "32le,mips" }, "'mips' is not an architecture")]
+        [InlineData(new[] { "run", "--shard", "3/2" }, "--shard 3/2")]
+        [InlineData(new[] { "run", "--shard", "x" }, "--shard x")]
+        [InlineData(new[] { "run", "--requirement", "ZV-999" }, "--requirement ZV-999")]
+        [InlineData(new[] { "run", "--feature", "zero.imaginary" }, "--feature zero.imaginary")]
+        [InlineData(new[] { "run", "--adapter", "reference:99xx" }, "--adapter reference:99xx")]
+        [InlineData(new[] { "run", "--adapter", "telepathy" }, "--adapter telepathy")]
+        [InlineData(new[] { "run", "--seed", "minus-one" }, "minus-one")]
+        [InlineData(new[] { "run", "--no-such-flag" }, "--no-such-flag")]
+        [InlineData(new[] { "frobnicate" }, "frobnicate")]
+        [InlineData(new[] { "report", "merge", "/nonexistent/results.jsonl", "--html", "/tmp/x.html" }, "/nonexistent/results.jsonl")]
+        public void BadArgument_ExitsTwoNamingIt(string[] args, string named)
+        {
+            var (exit, _, err) = CliHarness.Invoke(args);
+            Assert.True(exit == 2, $"exit {exit} for {string.Join(' ', args)}; stderr: {err}");
+            Assert.Contains(named, err, StringComparison.Ordinal);
+        }
+    }
+
+    public class ReferenceRun
+    {
+        [Fact]
+        [Trait("Requirement", "AR-001")]
+        [Trait("Requirement", "AR-002")]
+        [Trait("Requirement", "AR-003")]
+        [Trait("Requirement", "SV-001")]
+        [Trait("Requirement", "SV-002")]
+        [Trait("Requirement", "SV-003")]
+        [Trait("Requirement", "SV-004")]
+        [Trait("Requirement", "SV-005")]
+        [Trait("Requirement", "SV-006")]
+        [Trait("Requirement", "SV-007")]
+        [Trait("Requirement", "ZV-001")]
+        [Trait("Requirement", "ZV-002")]
+        [Trait("Requirement", "ZV-003")]
+        [Trait("Requirement", "ZV-004")]
+        [Trait("Requirement", "ZV-005")]
+        [Trait("Requirement", "ZV-006")]
+        [Trait("Requirement", "ZV-007")]
+        [Trait("Requirement", "ZV-008")]
+        [Trait("Requirement", "ZV-009")]
+        [Trait("Requirement", "ZV-010")]
+        [Trait("Requirement", "ZV-011")]
+        [Trait("Requirement", "ZV-012")]
+        [Trait("Requirement", "ZV-013")]
+        [Trait("Requirement", "ZV-014")]
+        [Trait("Requirement", "ZV-015")]
+        public void ReferenceOnFourArchitectures_PassesEveryCaseOfEveryRequirement()
+        {
+            string json = CliHarness.TempFile(".jsonl");
+            var (exit, output, err) = CliHarness.Invoke("run", "--no-prove", "--no-zoo", "--seed", "7", "--json", json);
+            var results = JsonLinesSink.Read(json, out var headers);
+            var bad = results.Where(r => r.Verdict != Verdict.Pass).Take(5).Select(r => $"{r.Verdict} {r.Requirement} {r.Arch} {r.CaseId}: {r.Reason}").ToList();
+            Assert.True(bad.Count == 0, string.Join("\n", bad) + "\n" + err);
+            Assert.Equal(0, exit);
+            Assert.Equal(["32le", "32be", "64le", "64be"], headers.Select(h => h.Arch));
+            var catalog = Conformance.Requirements.RequirementCatalog.LoadEmbedded();
+            foreach (var req in catalog.Active)
+            {
+                foreach (var arch in req.Architectures)
+                {
+                    Assert.True(results.Any(r => r.Requirement == req.Id && r.Arch == arch && r.Verdict == Verdict.Pass), $"no passing case of {req.Id} on {arch}");
+                }
+            }
+            Assert.Contains("ZV-005", output, StringComparison.Ordinal); // the matrix
+        }
+
+        [Fact]
+        public void Shards_PartitionTheSuite_ExactlyOnce()
+        {
+            var ids = new List<string>();
+            for (int k = 1; k <= 3; k++)
+            {
+                string json = CliHarness.TempFile(".jsonl");
+                var (exit, _, err) = CliHarness.Invoke("run", "--no-prove", "--no-zoo", "--seed", "3", "--adapter", "reference:32be", "--shard", $"{k}/3", "--json", json);
+                Assert.True(exit == 0, err);
+                ids.AddRange(JsonLinesSink.Read(json, out _).Select(r => r.CaseId));
+            }
+            string whole = CliHarness.TempFile(".jsonl");
+            CliHarness.Invoke("run", "--no-prove", "--no-zoo", "--seed", "3", "--adapter", "reference:32be", "--json", whole);
+            var all = JsonLinesSink.Read(whole, out _).Select(r => r.CaseId).ToList();
+            Assert.Equal(all.Count, ids.Count);
+            Assert.Equal(all.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        }
+
+        [Fact]
+        [Trait("Requirement", "SV-002")]
+        public void RequirementFilter_RunsOnlyThatRequirement()
+        {
+            string json = CliHarness.TempFile(".jsonl");
+            var (exit, _, err) = CliHarness.Invoke("run", "--no-prove", "--no-zoo", "--seed", "1", "--adapter", "reference:64le", "--requirement", "SV-002", "--json", json);
+            Assert.True(exit == 0, err);
+            var results = JsonLinesSink.Read(json, out _);
+            Assert.NotEmpty(results);
+            Assert.All(results, r => Assert.Equal("SV-002", r.Requirement));
+        }
+
+        [Fact]
+        public void KilledMidRun_KeepsEveryFinishedResult()
+        {
+            string json = CliHarness.TempFile(".jsonl");
+            using var p = CliHarness.Start("run", "--no-prove", "--no-zoo", "--seed", "5", "--json", json);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline && (!File.Exists(json) || new FileInfo(json).Length < 200_000))
+            {
+                Thread.Sleep(20);
+            }
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+            var lines = File.ReadAllLines(json);
+            Assert.True(lines.Length > 100, $"only {lines.Length} lines were written before the kill");
+            var results = JsonLinesSink.Read(json, out var headers);
+            Assert.NotEmpty(headers);
+            // Every complete line is a result (only a cut-off last line may be lost).
+            Assert.InRange(results.Count, lines.Length - 1 - headers.Count - 1, lines.Length - headers.Count);
+        }
+    }
+}
