@@ -91,6 +91,24 @@
 (define-fun AR-002.width-ok ((w (_ BitVec 64)) (kind (_ BitVec 64)) (width (_ BitVec 64))) Bool
   (and (word-ok w) (bvule kind #x000000000000000b) (= width (storage-width w kind))))
 
+; AR-002 as the suite observes it (spec decision: by truncation, whatever the allocator reports).
+; The width as a function (the suite asks the model, it encodes no width itself), the two probes,
+; and the predicate over what the runtime did with them.
+(define-fun AR-002.width ((w (_ BitVec 64)) (kind (_ BitVec 64))) (_ BitVec 64)
+  (storage-width w kind))
+; 2^(8 width) + 1: a runtime that keeps exactly width bytes sees 1 (8-byte kinds: the shift leaves 0,
+; so the probe is 1 itself). A bool has no wider bits: 1.
+(define-fun AR-002.keep-probe ((w (_ BitVec 64)) (kind (_ BitVec 64))) (_ BitVec 64)
+  (ite (= kind #x0000000000000000) #x0000000000000001
+       (bvadd (bvshl #x0000000000000001 (bvmul #x0000000000000008 (storage-width w kind))) #x0000000000000001)))
+; 2^(8 (width - 1)): >= 256 for widths of 2 or more, so it allocates; a narrower width truncates it to 0.
+(define-fun AR-002.widen-probe ((w (_ BitVec 64)) (kind (_ BitVec 64))) (_ BitVec 64)
+  (bvshl #x0000000000000001 (bvmul #x0000000000000008 (bvsub (storage-width w kind) #x0000000000000001))))
+(define-fun AR-002.ok ((w (_ BitVec 64)) (kind (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (keepptr (_ BitVec 64)) (keepobjects (_ BitVec 64)) (widenobjects (_ BitVec 64))) Bool
+  (and (= keepobjects #x0000000000000000)
+       (= (bvsub keepptr base) (bvadd #x0000000000000008 (table-offset (storage-width w kind) be)))
+       (or (= (storage-width w kind) #x0000000000000001) (= widenobjects #x0000000000000001))))
+
 ; AR-003: the pointer for a width-byte value v < 256 is base + 8v + table-offset(width, be).
 ; Written as ptr - base so that nothing overflows.
 (define-fun AR-003.ptr-ok ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (ptr (_ BitVec 64))) Bool
@@ -123,6 +141,14 @@
          (ite (= width #x0000000000000002) #x0000000000000006
          (ite (= width #x0000000000000004) #x0000000000000004 #x0000000000000000))))))
 
+; The runtime keeps the low bytes of a value's bits by Go's own size table (go-kind-bits), and
+; allocates one object for values of 256 and above (convT16/32/64); 8-bit values never allocate.
+(define-fun go-keep ((w (_ BitVec 64)) (kind (_ BitVec 64)) (x (_ BitVec 64))) (_ BitVec 64)
+  (ite (= (go-kind-bits w kind) #x0000000000000040) x
+       (bvand x (bvsub (bvshl #x0000000000000001 (go-kind-bits w kind)) #x0000000000000001))))
+(define-fun go-conv-objects ((v (_ BitVec 64))) (_ BitVec 64)
+  (ite (bvult v #x0000000000000100) #x0000000000000000 #x0000000000000001))
+
 ; ===================== claims =====================
 
 (define-fun AR-001.claim ((w (_ BitVec 64)) (x (_ BitVec 64)) (y (_ BitVec 64))) Bool
@@ -140,6 +166,14 @@
            (table-width (storage-width w kind))
            (= (bvmul #x0000000000000008 (storage-width w kind)) (go-kind-bits w kind))
            (=> (AR-002.width-ok w kind width) (= width (storage-width w kind))))))
+
+; The probes, run through Go's conversion, satisfy AR-002.ok for every kind on every architecture.
+(define-fun AR-002.probe-claim ((w (_ BitVec 64)) (kind (_ BitVec 64)) (be Bool) (base (_ BitVec 64))) Bool
+  (=> (and (word-ok w) (bvule kind #x000000000000000b))
+      (let ((width (bvlshr (go-kind-bits w kind) #x0000000000000003))
+            (keep (go-keep w kind (AR-002.keep-probe w kind)))
+            (widen (go-keep w kind (AR-002.widen-probe w kind))))
+        (AR-002.ok w kind be base (go-table-pointer be base keep width) (go-conv-objects keep) (go-conv-objects widen)))))
 
 (define-fun AR-003.claim ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (o (_ BitVec 64))) Bool
   (=> (and (bvult v #x0000000000000100) (table-width width))
@@ -304,5 +338,53 @@
 (declare-const width (_ BitVec 64))
 (declare-const o (_ BitVec 64))
 (assert (not (AR-003.claim true base v width o)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-002/truncation-probes")
+(set-info :requirement "AR-002")
+(set-info :arch "32le")
+(set-info :statement "for every kind, Go's conversion keeps 2^(8w)+1 as slot 1 without allocating and allocates for 2^(8(w-1)) when w >= 2")
+(set-info :status unsat)
+(declare-const kind (_ BitVec 64))
+(declare-const base (_ BitVec 64))
+(assert (not (AR-002.probe-claim #x0000000000000020 kind false base)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-002/truncation-probes")
+(set-info :requirement "AR-002")
+(set-info :arch "32be")
+(set-info :statement "for every kind, Go's conversion keeps 2^(8w)+1 as slot 1 without allocating and allocates for 2^(8(w-1)) when w >= 2")
+(set-info :status unsat)
+(declare-const kind (_ BitVec 64))
+(declare-const base (_ BitVec 64))
+(assert (not (AR-002.probe-claim #x0000000000000020 kind true base)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-002/truncation-probes")
+(set-info :requirement "AR-002")
+(set-info :arch "64le")
+(set-info :statement "for every kind, Go's conversion keeps 2^(8w)+1 as slot 1 without allocating and allocates for 2^(8(w-1)) when w >= 2")
+(set-info :status unsat)
+(declare-const kind (_ BitVec 64))
+(declare-const base (_ BitVec 64))
+(assert (not (AR-002.probe-claim #x0000000000000040 kind false base)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-002/truncation-probes")
+(set-info :requirement "AR-002")
+(set-info :arch "64be")
+(set-info :statement "for every kind, Go's conversion keeps 2^(8w)+1 as slot 1 without allocating and allocates for 2^(8(w-1)) when w >= 2")
+(set-info :status unsat)
+(declare-const kind (_ BitVec 64))
+(declare-const base (_ BitVec 64))
+(assert (not (AR-002.probe-claim #x0000000000000040 kind true base)))
 (check-sat)
 (pop 1)
