@@ -195,6 +195,9 @@ public sealed class DifferentialTests : IDisposable
 
         public string Run(string script) => inner.Run(script.Replace(original, replacement, StringComparison.Ordinal));
 
+        public SolverOutcome Optimize(string script, IReadOnlyList<string> constants, int timeoutMs) =>
+            inner.Optimize(script, constants, timeoutMs);
+
         public void Interrupt() => inner.Interrupt();
 
         public void Dispose() { }

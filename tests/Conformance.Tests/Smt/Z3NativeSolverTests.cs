@@ -45,6 +45,26 @@ public sealed class Z3NativeSolverTests : IDisposable
     }
 
     [Fact]
+    public void Optimize_MaximizeUnderBound_ReturnsTheOptimum()
+    {
+        var outcome = solver.Optimize("(declare-const x (_ BitVec 64))\n(assert (bvule x #x0000000000000400))\n(maximize x)", ["x"], 10_000);
+        var sat = Assert.IsType<SolverOutcome.Sat>(outcome);
+        Assert.Equal("#x0000000000000400", sat.Values["x"]);
+    }
+
+    [Fact]
+    public void Optimize_Infeasible_IsUnsat() =>
+        Assert.IsType<SolverOutcome.Unsat>(solver.Optimize("(declare-const x (_ BitVec 8))\n(assert (bvult x #x00))\n(minimize x)", ["x"], 10_000));
+
+    [Fact]
+    public void Optimize_BadScript_IsFailureAndSolverSurvives()
+    {
+        var outcome = solver.Optimize("(assert (frobnicate y))", ["y"], 10_000);
+        Assert.IsType<SolverOutcome.Failure>(outcome);
+        Assert.IsType<SolverOutcome.Unsat>(solver.CheckSat("(declare-const x (_ BitVec 8))\n(assert (not (= x x)))", [], 10_000));
+    }
+
+    [Fact]
     public void ArrayScript_UsesGeneralTacticAndDecides()
     {
         var outcome = solver.CheckSat(
