@@ -1,0 +1,10 @@
+(define-fun ZV-005.ok ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64)) (post (_ BitVec 64)) (zero (_ BitVec 64)) (buf (_ BitVec 64))) Bool
+  (let ((limit (ite (= w #x0000000000000020) #x00000000ffffffff #xffffffffffffffff)))
+    (and (or (= w #x0000000000000020) (= w #x0000000000000040))
+         (bvule size limit) (bvule prior limit) (bvule post limit)
+         (=> (bvule size prior) (= post prior))
+         (=> (bvugt size prior) (bvuge post size))
+         (= zero buf))))
+(define-fun SV-002.small ((v (_ BitVec 8)) (flag Bool)) Bool (or flag (bvult v #x10)))
+(define-fun XX-001.not-a-requirement () Bool true)
+(define-fun ZV-5.bad-id () Bool true)
