@@ -125,7 +125,7 @@
 
 ; ===================== claims =====================
 
-(define-fun AR-001.claim ((w (_ BitVec 64)) (x (_ BitVec 64)) (y (_ BitVec 64))) Bool
+(define-fun claim.AR-001 ((w (_ BitVec 64)) (x (_ BitVec 64)) (y (_ BitVec 64))) Bool
   (and (= (AR-001.ok w x) (bvule x (word-mask w)))
        (=> (and (fits w x) (fits w y))
            (and (= (wrap w (bvadd x y)) (machine-add w x y))
@@ -134,14 +134,14 @@
        (fits w (half-word w))
        (= (wrap w (bvmul #x0000000000000002 (half-word w))) #x0000000000000000)))
 
-(define-fun AR-002.claim ((w (_ BitVec 64)) (kind (_ BitVec 64)) (width (_ BitVec 64))) Bool
+(define-fun claim.AR-002 ((w (_ BitVec 64)) (kind (_ BitVec 64)) (width (_ BitVec 64))) Bool
   (=> (bvule kind #x000000000000000b)
       (and (AR-002.width-ok w kind (storage-width w kind))
            (table-width (storage-width w kind))
            (= (bvmul #x0000000000000008 (storage-width w kind)) (go-kind-bits w kind))
            (=> (AR-002.width-ok w kind width) (= width (storage-width w kind))))))
 
-(define-fun AR-003.claim ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (o (_ BitVec 64))) Bool
+(define-fun claim.AR-003 ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (o (_ BitVec 64))) Bool
   (=> (and (bvult v #x0000000000000100) (table-width width))
       (and (= (load-bytes be (slot-raw be v) (table-offset width be) width) v)
            (bvule (table-offset width be) (bvsub #x0000000000000008 width))
@@ -163,7 +163,7 @@
 (set-info :status unsat)
 (declare-const x (_ BitVec 64))
 (declare-const y (_ BitVec 64))
-(assert (not (AR-001.claim #x0000000000000020 x y)))
+(assert (not (claim.AR-001 #x0000000000000020 x y)))
 (check-sat)
 (pop 1)
 
@@ -175,7 +175,7 @@
 (set-info :status unsat)
 (declare-const kind (_ BitVec 64))
 (declare-const width (_ BitVec 64))
-(assert (not (AR-002.claim #x0000000000000020 kind width)))
+(assert (not (claim.AR-002 #x0000000000000020 kind width)))
 (check-sat)
 (pop 1)
 
@@ -189,7 +189,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const o (_ BitVec 64))
-(assert (not (AR-003.claim false base v width o)))
+(assert (not (claim.AR-003 false base v width o)))
 (check-sat)
 (pop 1)
 
@@ -201,7 +201,7 @@
 (set-info :status unsat)
 (declare-const x (_ BitVec 64))
 (declare-const y (_ BitVec 64))
-(assert (not (AR-001.claim #x0000000000000020 x y)))
+(assert (not (claim.AR-001 #x0000000000000020 x y)))
 (check-sat)
 (pop 1)
 
@@ -213,7 +213,7 @@
 (set-info :status unsat)
 (declare-const kind (_ BitVec 64))
 (declare-const width (_ BitVec 64))
-(assert (not (AR-002.claim #x0000000000000020 kind width)))
+(assert (not (claim.AR-002 #x0000000000000020 kind width)))
 (check-sat)
 (pop 1)
 
@@ -227,7 +227,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const o (_ BitVec 64))
-(assert (not (AR-003.claim true base v width o)))
+(assert (not (claim.AR-003 true base v width o)))
 (check-sat)
 (pop 1)
 
@@ -239,7 +239,7 @@
 (set-info :status unsat)
 (declare-const x (_ BitVec 64))
 (declare-const y (_ BitVec 64))
-(assert (not (AR-001.claim #x0000000000000040 x y)))
+(assert (not (claim.AR-001 #x0000000000000040 x y)))
 (check-sat)
 (pop 1)
 
@@ -251,7 +251,7 @@
 (set-info :status unsat)
 (declare-const kind (_ BitVec 64))
 (declare-const width (_ BitVec 64))
-(assert (not (AR-002.claim #x0000000000000040 kind width)))
+(assert (not (claim.AR-002 #x0000000000000040 kind width)))
 (check-sat)
 (pop 1)
 
@@ -265,7 +265,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const o (_ BitVec 64))
-(assert (not (AR-003.claim false base v width o)))
+(assert (not (claim.AR-003 false base v width o)))
 (check-sat)
 (pop 1)
 
@@ -277,7 +277,7 @@
 (set-info :status unsat)
 (declare-const x (_ BitVec 64))
 (declare-const y (_ BitVec 64))
-(assert (not (AR-001.claim #x0000000000000040 x y)))
+(assert (not (claim.AR-001 #x0000000000000040 x y)))
 (check-sat)
 (pop 1)
 
@@ -289,7 +289,7 @@
 (set-info :status unsat)
 (declare-const kind (_ BitVec 64))
 (declare-const width (_ BitVec 64))
-(assert (not (AR-002.claim #x0000000000000040 kind width)))
+(assert (not (claim.AR-002 #x0000000000000040 kind width)))
 (check-sat)
 (pop 1)
 
@@ -303,6 +303,6 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const o (_ BitVec 64))
-(assert (not (AR-003.claim true base v width o)))
+(assert (not (claim.AR-003 true base v width o)))
 (check-sat)
 (pop 1)

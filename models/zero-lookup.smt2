@@ -109,7 +109,7 @@
 
 ; Induction over the compiler-known types, added one at a time: an earlier type (size old) and the
 ; new one (size size) both fit the zero after the new one is added.
-(define-fun ZV-012.claim ((w (_ BitVec 64)) (czbase (_ BitVec 64)) (czsize (_ BitVec 64)) (old (_ BitVec 64)) (size (_ BitVec 64))) Bool
+(define-fun claim.ZV-012 ((w (_ BitVec 64)) (czbase (_ BitVec 64)) (czsize (_ BitVec 64)) (old (_ BitVec 64)) (size (_ BitVec 64))) Bool
   (=> (and (fits w size) (fits w czsize) (ZV-012.ok (compiler-type-zero czbase) czbase czsize old))
       (let ((czsize2 (linker-zero-size czsize size)))
         (and (fits w czsize2)
@@ -118,7 +118,7 @@
 
 ; A map exists only after makemap ran mapzero on its element type, so typezero is set (ZV-002,
 ; zero-publication.smt2); later runtimes have no per-type pointer (typezero = 0).
-(define-fun ZV-013.claim ((typezero (_ BitVec 64)) (fresh (_ BitVec 64)) (size (_ BitVec 64)) (zs (_ BitVec 64)) (czbase (_ BitVec 64))) Bool
+(define-fun claim.ZV-013 ((typezero (_ BitVec 64)) (fresh (_ BitVec 64)) (size (_ BitVec 64)) (zs (_ BitVec 64)) (czbase (_ BitVec 64))) Bool
   (and (=> (distinct typezero #x0000000000000000)
            (ZV-013.ok (lookup-missing typezero fresh) typezero lookup-objects))
        (=> (and (distinct zs #x0000000000000000) (distinct czbase #x0000000000000000))
@@ -136,7 +136,7 @@
 (declare-const czsize (_ BitVec 64))
 (declare-const old (_ BitVec 64))
 (declare-const size (_ BitVec 64))
-(assert (not (ZV-012.claim #x0000000000000020 czbase czsize old size)))
+(assert (not (claim.ZV-012 #x0000000000000020 czbase czsize old size)))
 (check-sat)
 (pop 1)
 
@@ -151,7 +151,7 @@
 (declare-const size (_ BitVec 64))
 (declare-const zs (_ BitVec 64))
 (declare-const czbase (_ BitVec 64))
-(assert (not (ZV-013.claim typezero fresh size zs czbase)))
+(assert (not (claim.ZV-013 typezero fresh size zs czbase)))
 (check-sat)
 (pop 1)
 
@@ -165,7 +165,7 @@
 (declare-const czsize (_ BitVec 64))
 (declare-const old (_ BitVec 64))
 (declare-const size (_ BitVec 64))
-(assert (not (ZV-012.claim #x0000000000000020 czbase czsize old size)))
+(assert (not (claim.ZV-012 #x0000000000000020 czbase czsize old size)))
 (check-sat)
 (pop 1)
 
@@ -180,7 +180,7 @@
 (declare-const size (_ BitVec 64))
 (declare-const zs (_ BitVec 64))
 (declare-const czbase (_ BitVec 64))
-(assert (not (ZV-013.claim typezero fresh size zs czbase)))
+(assert (not (claim.ZV-013 typezero fresh size zs czbase)))
 (check-sat)
 (pop 1)
 
@@ -194,7 +194,7 @@
 (declare-const czsize (_ BitVec 64))
 (declare-const old (_ BitVec 64))
 (declare-const size (_ BitVec 64))
-(assert (not (ZV-012.claim #x0000000000000040 czbase czsize old size)))
+(assert (not (claim.ZV-012 #x0000000000000040 czbase czsize old size)))
 (check-sat)
 (pop 1)
 
@@ -209,7 +209,7 @@
 (declare-const size (_ BitVec 64))
 (declare-const zs (_ BitVec 64))
 (declare-const czbase (_ BitVec 64))
-(assert (not (ZV-013.claim typezero fresh size zs czbase)))
+(assert (not (claim.ZV-013 typezero fresh size zs czbase)))
 (check-sat)
 (pop 1)
 
@@ -223,7 +223,7 @@
 (declare-const czsize (_ BitVec 64))
 (declare-const old (_ BitVec 64))
 (declare-const size (_ BitVec 64))
-(assert (not (ZV-012.claim #x0000000000000040 czbase czsize old size)))
+(assert (not (claim.ZV-012 #x0000000000000040 czbase czsize old size)))
 (check-sat)
 (pop 1)
 
@@ -238,6 +238,6 @@
 (declare-const size (_ BitVec 64))
 (declare-const zs (_ BitVec 64))
 (declare-const czbase (_ BitVec 64))
-(assert (not (ZV-013.claim typezero fresh size zs czbase)))
+(assert (not (claim.ZV-013 typezero fresh size zs czbase)))
 (check-sat)
 (pop 1)

@@ -244,7 +244,7 @@
   (=> (and (inv w zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko) (step w zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s))
       (inv w zs zA2 zB2 sA sB zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 pco tyo seeno lko)))
 
-(define-fun ZV-002.claim ((w (_ BitVec 64)) (zs (_ BitVec 64)) (zA (_ BitVec 64)) (zB (_ BitVec 64)) (sA (_ BitVec 64)) (sB (_ BitVec 64)) (zszA (_ BitVec 64)) (zszB (_ BitVec 64)) (rdyA Bool) (rdyB Bool) (bp (_ BitVec 64)) (bs (_ BitVec 64)) (bal (_ BitVec 64)) (pcm (_ BitVec 64)) (tym Bool) (seenm (_ BitVec 64)) (lkm Bool) (pco (_ BitVec 64)) (tyo Bool) (seeno (_ BitVec 64)) (lko Bool) (zA2 (_ BitVec 64)) (zB2 (_ BitVec 64)) (zszA2 (_ BitVec 64)) (zszB2 (_ BitVec 64)) (rdyA2 Bool) (rdyB2 Bool) (bp2 (_ BitVec 64)) (bs2 (_ BitVec 64)) (bal2 (_ BitVec 64)) (pcm2 (_ BitVec 64)) (tym2 Bool) (seenm2 (_ BitVec 64)) (lkm2 Bool) (fresh (_ BitVec 64)) (nty Bool) (z (_ BitVec 64)) (s (_ BitVec 64))) Bool
+(define-fun claim.ZV-002 ((w (_ BitVec 64)) (zs (_ BitVec 64)) (zA (_ BitVec 64)) (zB (_ BitVec 64)) (sA (_ BitVec 64)) (sB (_ BitVec 64)) (zszA (_ BitVec 64)) (zszB (_ BitVec 64)) (rdyA Bool) (rdyB Bool) (bp (_ BitVec 64)) (bs (_ BitVec 64)) (bal (_ BitVec 64)) (pcm (_ BitVec 64)) (tym Bool) (seenm (_ BitVec 64)) (lkm Bool) (pco (_ BitVec 64)) (tyo Bool) (seeno (_ BitVec 64)) (lko Bool) (zA2 (_ BitVec 64)) (zB2 (_ BitVec 64)) (zszA2 (_ BitVec 64)) (zszB2 (_ BitVec 64)) (rdyA2 Bool) (rdyB2 Bool) (bp2 (_ BitVec 64)) (bs2 (_ BitVec 64)) (bal2 (_ BitVec 64)) (pcm2 (_ BitVec 64)) (tym2 Bool) (seenm2 (_ BitVec 64)) (lkm2 Bool) (fresh (_ BitVec 64)) (nty Bool) (z (_ BitVec 64)) (s (_ BitVec 64))) Bool
   (=> (and (inv w zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko) (step w zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s))
       (and ; a call of mapzero (makemap) that completes leaves its type's zero set
            (=> (and (distinct pcm #x0000000000000008) (= pcm2 #x0000000000000008))
@@ -252,21 +252,21 @@
            ; and sets no other type's zero
            (ZV-002.ok false (sel tym zB zA) (sel tym zB2 zA2)))))
 
-(define-fun ZV-003.claim ((w (_ BitVec 64)) (zs (_ BitVec 64)) (zA (_ BitVec 64)) (zB (_ BitVec 64)) (sA (_ BitVec 64)) (sB (_ BitVec 64)) (zszA (_ BitVec 64)) (zszB (_ BitVec 64)) (rdyA Bool) (rdyB Bool) (bp (_ BitVec 64)) (bs (_ BitVec 64)) (bal (_ BitVec 64)) (pcm (_ BitVec 64)) (tym Bool) (seenm (_ BitVec 64)) (lkm Bool) (pco (_ BitVec 64)) (tyo Bool) (seeno (_ BitVec 64)) (lko Bool) (zA2 (_ BitVec 64)) (zB2 (_ BitVec 64)) (zszA2 (_ BitVec 64)) (zszB2 (_ BitVec 64)) (rdyA2 Bool) (rdyB2 Bool) (bp2 (_ BitVec 64)) (bs2 (_ BitVec 64)) (bal2 (_ BitVec 64)) (pcm2 (_ BitVec 64)) (tym2 Bool) (seenm2 (_ BitVec 64)) (lkm2 Bool) (fresh (_ BitVec 64)) (nty Bool) (z (_ BitVec 64)) (s (_ BitVec 64))) Bool
+(define-fun claim.ZV-003 ((w (_ BitVec 64)) (zs (_ BitVec 64)) (zA (_ BitVec 64)) (zB (_ BitVec 64)) (sA (_ BitVec 64)) (sB (_ BitVec 64)) (zszA (_ BitVec 64)) (zszB (_ BitVec 64)) (rdyA Bool) (rdyB Bool) (bp (_ BitVec 64)) (bs (_ BitVec 64)) (bal (_ BitVec 64)) (pcm (_ BitVec 64)) (tym Bool) (seenm (_ BitVec 64)) (lkm Bool) (pco (_ BitVec 64)) (tyo Bool) (seeno (_ BitVec 64)) (lko Bool) (zA2 (_ BitVec 64)) (zB2 (_ BitVec 64)) (zszA2 (_ BitVec 64)) (zszB2 (_ BitVec 64)) (rdyA2 Bool) (rdyB2 Bool) (bp2 (_ BitVec 64)) (bs2 (_ BitVec 64)) (bal2 (_ BitVec 64)) (pcm2 (_ BitVec 64)) (tym2 Bool) (seenm2 (_ BitVec 64)) (lkm2 Bool) (fresh (_ BitVec 64)) (nty Bool) (z (_ BitVec 64)) (s (_ BitVec 64))) Bool
   (=> (and (inv w zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko) (step w zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s))
       (and (ZV-003.ok zA zA2) (ZV-003.ok zB zB2))))
 
-(define-fun ZV-008.claim ((w (_ BitVec 64)) (zs (_ BitVec 64)) (zA (_ BitVec 64)) (zB (_ BitVec 64)) (sA (_ BitVec 64)) (sB (_ BitVec 64)) (zszA (_ BitVec 64)) (zszB (_ BitVec 64)) (rdyA Bool) (rdyB Bool) (bp (_ BitVec 64)) (bs (_ BitVec 64)) (bal (_ BitVec 64)) (pcm (_ BitVec 64)) (tym Bool) (seenm (_ BitVec 64)) (lkm Bool) (pco (_ BitVec 64)) (tyo Bool) (seeno (_ BitVec 64)) (lko Bool) (zA2 (_ BitVec 64)) (zB2 (_ BitVec 64)) (zszA2 (_ BitVec 64)) (zszB2 (_ BitVec 64)) (rdyA2 Bool) (rdyB2 Bool) (bp2 (_ BitVec 64)) (bs2 (_ BitVec 64)) (bal2 (_ BitVec 64)) (pcm2 (_ BitVec 64)) (tym2 Bool) (seenm2 (_ BitVec 64)) (lkm2 Bool) (fresh (_ BitVec 64)) (nty Bool) (z (_ BitVec 64)) (s (_ BitVec 64))) Bool
+(define-fun claim.ZV-008 ((w (_ BitVec 64)) (zs (_ BitVec 64)) (zA (_ BitVec 64)) (zB (_ BitVec 64)) (sA (_ BitVec 64)) (sB (_ BitVec 64)) (zszA (_ BitVec 64)) (zszB (_ BitVec 64)) (rdyA Bool) (rdyB Bool) (bp (_ BitVec 64)) (bs (_ BitVec 64)) (bal (_ BitVec 64)) (pcm (_ BitVec 64)) (tym Bool) (seenm (_ BitVec 64)) (lkm Bool) (pco (_ BitVec 64)) (tyo Bool) (seeno (_ BitVec 64)) (lko Bool) (zA2 (_ BitVec 64)) (zB2 (_ BitVec 64)) (zszA2 (_ BitVec 64)) (zszB2 (_ BitVec 64)) (rdyA2 Bool) (rdyB2 Bool) (bp2 (_ BitVec 64)) (bs2 (_ BitVec 64)) (bal2 (_ BitVec 64)) (pcm2 (_ BitVec 64)) (tym2 Bool) (seenm2 (_ BitVec 64)) (lkm2 Bool) (fresh (_ BitVec 64)) (nty Bool) (z (_ BitVec 64)) (s (_ BitVec 64))) Bool
   (=> (and (inv w zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko) (step w zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s) (= pcm #x0000000000000005))
       (and (=> (and (distinct zA #x0000000000000000) (distinct zA zs)) (ZV-008.ok zA zA2 rdyA2))
            (=> (and (distinct zB #x0000000000000000) (distinct zB zs)) (ZV-008.ok zB zB2 rdyB2)))))
 
-(define-fun ZV-010.claim ((w (_ BitVec 64)) (zs (_ BitVec 64)) (zA (_ BitVec 64)) (zB (_ BitVec 64)) (sA (_ BitVec 64)) (sB (_ BitVec 64)) (zszA (_ BitVec 64)) (zszB (_ BitVec 64)) (rdyA Bool) (rdyB Bool) (bp (_ BitVec 64)) (bs (_ BitVec 64)) (bal (_ BitVec 64)) (pcm (_ BitVec 64)) (tym Bool) (seenm (_ BitVec 64)) (lkm Bool) (pco (_ BitVec 64)) (tyo Bool) (seeno (_ BitVec 64)) (lko Bool)) Bool
+(define-fun claim.ZV-010 ((w (_ BitVec 64)) (zs (_ BitVec 64)) (zA (_ BitVec 64)) (zB (_ BitVec 64)) (sA (_ BitVec 64)) (sB (_ BitVec 64)) (zszA (_ BitVec 64)) (zszB (_ BitVec 64)) (rdyA Bool) (rdyB Bool) (bp (_ BitVec 64)) (bs (_ BitVec 64)) (bal (_ BitVec 64)) (pcm (_ BitVec 64)) (tym Bool) (seenm (_ BitVec 64)) (lkm Bool) (pco (_ BitVec 64)) (tyo Bool) (seeno (_ BitVec 64)) (lko Bool)) Bool
   (=> (inv w zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)
       (and (=> (distinct zA #x0000000000000000) (and rdyA (ZV-010.ok zA sA zA zszA)))
            (=> (distinct zB #x0000000000000000) (and rdyB (ZV-010.ok zB sB zB zszB))))))
 
-(define-fun ZV-011.claim ((w (_ BitVec 64)) (zs (_ BitVec 64)) (zA (_ BitVec 64)) (zB (_ BitVec 64)) (sA (_ BitVec 64)) (sB (_ BitVec 64)) (zszA (_ BitVec 64)) (zszB (_ BitVec 64)) (rdyA Bool) (rdyB Bool) (bp (_ BitVec 64)) (bs (_ BitVec 64)) (bal (_ BitVec 64)) (pcm (_ BitVec 64)) (tym Bool) (seenm (_ BitVec 64)) (lkm Bool) (pco (_ BitVec 64)) (tyo Bool) (seeno (_ BitVec 64)) (lko Bool)) Bool
+(define-fun claim.ZV-011 ((w (_ BitVec 64)) (zs (_ BitVec 64)) (zA (_ BitVec 64)) (zB (_ BitVec 64)) (sA (_ BitVec 64)) (sB (_ BitVec 64)) (zszA (_ BitVec 64)) (zszB (_ BitVec 64)) (rdyA Bool) (rdyB Bool) (bp (_ BitVec 64)) (bs (_ BitVec 64)) (bal (_ BitVec 64)) (pcm (_ BitVec 64)) (tym Bool) (seenm (_ BitVec 64)) (lkm Bool) (pco (_ BitVec 64)) (tyo Bool) (seeno (_ BitVec 64)) (lko Bool)) Bool
   (=> (and (inv w zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)
            (pc-in pcm #x0000000000000007 #x0000000000000008) (pc-in pco #x0000000000000007 #x0000000000000008)
            (= tym tyo))
@@ -274,7 +274,7 @@
         (ZV-011.ok seenm rdy seeno rdy))))
 
 ; Start: no zero set, no buffer, both threads about to call mapzero, nobody holds the lock.
-(define-fun init-claim ((w (_ BitVec 64)) (zs (_ BitVec 64)) (sA (_ BitVec 64)) (sB (_ BitVec 64)) (zszA (_ BitVec 64)) (zszB (_ BitVec 64)) (rdyA Bool) (rdyB Bool) (tym Bool) (seenm (_ BitVec 64)) (tyo Bool) (seeno (_ BitVec 64))) Bool
+(define-fun claim.ZV-011.init ((w (_ BitVec 64)) (zs (_ BitVec 64)) (sA (_ BitVec 64)) (sB (_ BitVec 64)) (zszA (_ BitVec 64)) (zszB (_ BitVec 64)) (rdyA Bool) (rdyB Bool) (tym Bool) (seenm (_ BitVec 64)) (tyo Bool) (seeno (_ BitVec 64))) Bool
   (=> (and (distinct zs #x0000000000000000) (fits w sA) (fits w sB))
       (inv w zs #x0000000000000000 #x0000000000000000 sA sB zszA zszB rdyA rdyB
            #x0000000000000000 #x0000000000000000 #x0000000000000000
@@ -301,7 +301,7 @@
 (declare-const seenm (_ BitVec 64))
 (declare-const tyo Bool)
 (declare-const seeno (_ BitVec 64))
-(assert (not (init-claim #x0000000000000020 zs sA sB zszA zszB rdyA rdyB tym seenm tyo seeno)))
+(assert (not (claim.ZV-011.init #x0000000000000020 zs sA sB zszA zszB rdyA rdyB tym seenm tyo seeno)))
 (check-sat)
 (pop 1)
 
@@ -791,7 +791,7 @@
 (declare-const tyo Bool)
 (declare-const seeno (_ BitVec 64))
 (declare-const lko Bool)
-(assert (not (ZV-011.claim #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
+(assert (not (claim.ZV-011 #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
 (check-sat)
 (pop 1)
 
@@ -821,7 +821,7 @@
 (declare-const tyo Bool)
 (declare-const seeno (_ BitVec 64))
 (declare-const lko Bool)
-(assert (not (ZV-010.claim #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
+(assert (not (claim.ZV-010 #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
 (check-sat)
 (pop 1)
 
@@ -868,7 +868,7 @@
 (declare-const nty Bool)
 (declare-const z (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-003.claim #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
+(assert (not (claim.ZV-003 #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
 (check-sat)
 (pop 1)
 
@@ -915,7 +915,7 @@
 (declare-const nty Bool)
 (declare-const z (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-002.claim #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
+(assert (not (claim.ZV-002 #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
 (check-sat)
 (pop 1)
 
@@ -962,7 +962,7 @@
 (declare-const nty Bool)
 (declare-const z (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-008.claim #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
+(assert (not (claim.ZV-008 #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
 (check-sat)
 (pop 1)
 
@@ -983,7 +983,7 @@
 (declare-const seenm (_ BitVec 64))
 (declare-const tyo Bool)
 (declare-const seeno (_ BitVec 64))
-(assert (not (init-claim #x0000000000000020 zs sA sB zszA zszB rdyA rdyB tym seenm tyo seeno)))
+(assert (not (claim.ZV-011.init #x0000000000000020 zs sA sB zszA zszB rdyA rdyB tym seenm tyo seeno)))
 (check-sat)
 (pop 1)
 
@@ -1473,7 +1473,7 @@
 (declare-const tyo Bool)
 (declare-const seeno (_ BitVec 64))
 (declare-const lko Bool)
-(assert (not (ZV-011.claim #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
+(assert (not (claim.ZV-011 #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
 (check-sat)
 (pop 1)
 
@@ -1503,7 +1503,7 @@
 (declare-const tyo Bool)
 (declare-const seeno (_ BitVec 64))
 (declare-const lko Bool)
-(assert (not (ZV-010.claim #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
+(assert (not (claim.ZV-010 #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
 (check-sat)
 (pop 1)
 
@@ -1550,7 +1550,7 @@
 (declare-const nty Bool)
 (declare-const z (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-003.claim #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
+(assert (not (claim.ZV-003 #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
 (check-sat)
 (pop 1)
 
@@ -1597,7 +1597,7 @@
 (declare-const nty Bool)
 (declare-const z (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-002.claim #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
+(assert (not (claim.ZV-002 #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
 (check-sat)
 (pop 1)
 
@@ -1644,7 +1644,7 @@
 (declare-const nty Bool)
 (declare-const z (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-008.claim #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
+(assert (not (claim.ZV-008 #x0000000000000020 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
 (check-sat)
 (pop 1)
 
@@ -1665,7 +1665,7 @@
 (declare-const seenm (_ BitVec 64))
 (declare-const tyo Bool)
 (declare-const seeno (_ BitVec 64))
-(assert (not (init-claim #x0000000000000040 zs sA sB zszA zszB rdyA rdyB tym seenm tyo seeno)))
+(assert (not (claim.ZV-011.init #x0000000000000040 zs sA sB zszA zszB rdyA rdyB tym seenm tyo seeno)))
 (check-sat)
 (pop 1)
 
@@ -2155,7 +2155,7 @@
 (declare-const tyo Bool)
 (declare-const seeno (_ BitVec 64))
 (declare-const lko Bool)
-(assert (not (ZV-011.claim #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
+(assert (not (claim.ZV-011 #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
 (check-sat)
 (pop 1)
 
@@ -2185,7 +2185,7 @@
 (declare-const tyo Bool)
 (declare-const seeno (_ BitVec 64))
 (declare-const lko Bool)
-(assert (not (ZV-010.claim #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
+(assert (not (claim.ZV-010 #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
 (check-sat)
 (pop 1)
 
@@ -2232,7 +2232,7 @@
 (declare-const nty Bool)
 (declare-const z (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-003.claim #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
+(assert (not (claim.ZV-003 #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
 (check-sat)
 (pop 1)
 
@@ -2279,7 +2279,7 @@
 (declare-const nty Bool)
 (declare-const z (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-002.claim #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
+(assert (not (claim.ZV-002 #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
 (check-sat)
 (pop 1)
 
@@ -2326,7 +2326,7 @@
 (declare-const nty Bool)
 (declare-const z (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-008.claim #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
+(assert (not (claim.ZV-008 #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
 (check-sat)
 (pop 1)
 
@@ -2347,7 +2347,7 @@
 (declare-const seenm (_ BitVec 64))
 (declare-const tyo Bool)
 (declare-const seeno (_ BitVec 64))
-(assert (not (init-claim #x0000000000000040 zs sA sB zszA zszB rdyA rdyB tym seenm tyo seeno)))
+(assert (not (claim.ZV-011.init #x0000000000000040 zs sA sB zszA zszB rdyA rdyB tym seenm tyo seeno)))
 (check-sat)
 (pop 1)
 
@@ -2837,7 +2837,7 @@
 (declare-const tyo Bool)
 (declare-const seeno (_ BitVec 64))
 (declare-const lko Bool)
-(assert (not (ZV-011.claim #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
+(assert (not (claim.ZV-011 #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
 (check-sat)
 (pop 1)
 
@@ -2867,7 +2867,7 @@
 (declare-const tyo Bool)
 (declare-const seeno (_ BitVec 64))
 (declare-const lko Bool)
-(assert (not (ZV-010.claim #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
+(assert (not (claim.ZV-010 #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko)))
 (check-sat)
 (pop 1)
 
@@ -2914,7 +2914,7 @@
 (declare-const nty Bool)
 (declare-const z (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-003.claim #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
+(assert (not (claim.ZV-003 #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
 (check-sat)
 (pop 1)
 
@@ -2961,7 +2961,7 @@
 (declare-const nty Bool)
 (declare-const z (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-002.claim #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
+(assert (not (claim.ZV-002 #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
 (check-sat)
 (pop 1)
 
@@ -3008,6 +3008,6 @@
 (declare-const nty Bool)
 (declare-const z (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-008.claim #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
+(assert (not (claim.ZV-008 #x0000000000000040 zs zA zB sA sB zszA zszB rdyA rdyB bp bs bal pcm tym seenm lkm pco tyo seeno lko zA2 zB2 zszA2 zszB2 rdyA2 rdyB2 bp2 bs2 bal2 pcm2 tym2 seenm2 lkm2 fresh nty z s)))
 (check-sat)
 (pop 1)
