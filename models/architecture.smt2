@@ -151,7 +151,7 @@
 
 ; ===================== claims =====================
 
-(define-fun AR-001.claim ((w (_ BitVec 64)) (x (_ BitVec 64)) (y (_ BitVec 64))) Bool
+(define-fun claim.AR-001 ((w (_ BitVec 64)) (x (_ BitVec 64)) (y (_ BitVec 64))) Bool
   (and (= (AR-001.ok w x) (bvule x (word-mask w)))
        (=> (and (fits w x) (fits w y))
            (and (= (wrap w (bvadd x y)) (machine-add w x y))
@@ -160,7 +160,7 @@
        (fits w (half-word w))
        (= (wrap w (bvmul #x0000000000000002 (half-word w))) #x0000000000000000)))
 
-(define-fun AR-002.claim ((w (_ BitVec 64)) (kind (_ BitVec 64)) (width (_ BitVec 64))) Bool
+(define-fun claim.AR-002 ((w (_ BitVec 64)) (kind (_ BitVec 64)) (width (_ BitVec 64))) Bool
   (=> (bvule kind #x000000000000000b)
       (and (AR-002.width-ok w kind (storage-width w kind))
            (table-width (storage-width w kind))
@@ -168,14 +168,14 @@
            (=> (AR-002.width-ok w kind width) (= width (storage-width w kind))))))
 
 ; The probes, run through Go's conversion, satisfy AR-002.ok for every kind on every architecture.
-(define-fun AR-002.probe-claim ((w (_ BitVec 64)) (kind (_ BitVec 64)) (be Bool) (base (_ BitVec 64))) Bool
+(define-fun claim.AR-002.probe ((w (_ BitVec 64)) (kind (_ BitVec 64)) (be Bool) (base (_ BitVec 64))) Bool
   (=> (and (word-ok w) (bvule kind #x000000000000000b))
       (let ((width (bvlshr (go-kind-bits w kind) #x0000000000000003))
             (keep (go-keep w kind (AR-002.keep-probe w kind)))
             (widen (go-keep w kind (AR-002.widen-probe w kind))))
         (AR-002.ok w kind be base (go-table-pointer be base keep width) (go-conv-objects keep) (go-conv-objects widen)))))
 
-(define-fun AR-003.claim ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (o (_ BitVec 64))) Bool
+(define-fun claim.AR-003 ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (o (_ BitVec 64))) Bool
   (=> (and (bvult v #x0000000000000100) (table-width width))
       (and (= (load-bytes be (slot-raw be v) (table-offset width be) width) v)
            (bvule (table-offset width be) (bvsub #x0000000000000008 width))
@@ -197,7 +197,7 @@
 (set-info :status unsat)
 (declare-const x (_ BitVec 64))
 (declare-const y (_ BitVec 64))
-(assert (not (AR-001.claim #x0000000000000020 x y)))
+(assert (not (claim.AR-001 #x0000000000000020 x y)))
 (check-sat)
 (pop 1)
 
@@ -209,7 +209,7 @@
 (set-info :status unsat)
 (declare-const kind (_ BitVec 64))
 (declare-const width (_ BitVec 64))
-(assert (not (AR-002.claim #x0000000000000020 kind width)))
+(assert (not (claim.AR-002 #x0000000000000020 kind width)))
 (check-sat)
 (pop 1)
 
@@ -223,7 +223,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const o (_ BitVec 64))
-(assert (not (AR-003.claim false base v width o)))
+(assert (not (claim.AR-003 false base v width o)))
 (check-sat)
 (pop 1)
 
@@ -235,7 +235,7 @@
 (set-info :status unsat)
 (declare-const x (_ BitVec 64))
 (declare-const y (_ BitVec 64))
-(assert (not (AR-001.claim #x0000000000000020 x y)))
+(assert (not (claim.AR-001 #x0000000000000020 x y)))
 (check-sat)
 (pop 1)
 
@@ -247,7 +247,7 @@
 (set-info :status unsat)
 (declare-const kind (_ BitVec 64))
 (declare-const width (_ BitVec 64))
-(assert (not (AR-002.claim #x0000000000000020 kind width)))
+(assert (not (claim.AR-002 #x0000000000000020 kind width)))
 (check-sat)
 (pop 1)
 
@@ -261,7 +261,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const o (_ BitVec 64))
-(assert (not (AR-003.claim true base v width o)))
+(assert (not (claim.AR-003 true base v width o)))
 (check-sat)
 (pop 1)
 
@@ -273,7 +273,7 @@
 (set-info :status unsat)
 (declare-const x (_ BitVec 64))
 (declare-const y (_ BitVec 64))
-(assert (not (AR-001.claim #x0000000000000040 x y)))
+(assert (not (claim.AR-001 #x0000000000000040 x y)))
 (check-sat)
 (pop 1)
 
@@ -285,7 +285,7 @@
 (set-info :status unsat)
 (declare-const kind (_ BitVec 64))
 (declare-const width (_ BitVec 64))
-(assert (not (AR-002.claim #x0000000000000040 kind width)))
+(assert (not (claim.AR-002 #x0000000000000040 kind width)))
 (check-sat)
 (pop 1)
 
@@ -299,7 +299,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const o (_ BitVec 64))
-(assert (not (AR-003.claim false base v width o)))
+(assert (not (claim.AR-003 false base v width o)))
 (check-sat)
 (pop 1)
 
@@ -311,7 +311,7 @@
 (set-info :status unsat)
 (declare-const x (_ BitVec 64))
 (declare-const y (_ BitVec 64))
-(assert (not (AR-001.claim #x0000000000000040 x y)))
+(assert (not (claim.AR-001 #x0000000000000040 x y)))
 (check-sat)
 (pop 1)
 
@@ -323,7 +323,7 @@
 (set-info :status unsat)
 (declare-const kind (_ BitVec 64))
 (declare-const width (_ BitVec 64))
-(assert (not (AR-002.claim #x0000000000000040 kind width)))
+(assert (not (claim.AR-002 #x0000000000000040 kind width)))
 (check-sat)
 (pop 1)
 
@@ -337,7 +337,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const o (_ BitVec 64))
-(assert (not (AR-003.claim true base v width o)))
+(assert (not (claim.AR-003 true base v width o)))
 (check-sat)
 (pop 1)
 
@@ -349,7 +349,7 @@
 (set-info :status unsat)
 (declare-const kind (_ BitVec 64))
 (declare-const base (_ BitVec 64))
-(assert (not (AR-002.probe-claim #x0000000000000020 kind false base)))
+(assert (not (claim.AR-002.probe #x0000000000000020 kind false base)))
 (check-sat)
 (pop 1)
 
@@ -361,7 +361,7 @@
 (set-info :status unsat)
 (declare-const kind (_ BitVec 64))
 (declare-const base (_ BitVec 64))
-(assert (not (AR-002.probe-claim #x0000000000000020 kind true base)))
+(assert (not (claim.AR-002.probe #x0000000000000020 kind true base)))
 (check-sat)
 (pop 1)
 
@@ -373,7 +373,7 @@
 (set-info :status unsat)
 (declare-const kind (_ BitVec 64))
 (declare-const base (_ BitVec 64))
-(assert (not (AR-002.probe-claim #x0000000000000040 kind false base)))
+(assert (not (claim.AR-002.probe #x0000000000000040 kind false base)))
 (check-sat)
 (pop 1)
 
@@ -385,6 +385,6 @@
 (set-info :status unsat)
 (declare-const kind (_ BitVec 64))
 (declare-const base (_ BitVec 64))
-(assert (not (AR-002.probe-claim #x0000000000000040 kind true base)))
+(assert (not (claim.AR-002.probe #x0000000000000040 kind true base)))
 (check-sat)
 (pop 1)

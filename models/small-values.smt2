@@ -146,7 +146,7 @@
 
 ; ===================== claims =====================
 
-(define-fun SV-001.claim ((be Bool) (v (_ BitVec 64)) (raw (_ BitVec 64))) Bool
+(define-fun claim.SV-001 ((be Bool) (v (_ BitVec 64)) (raw (_ BitVec 64))) Bool
   (=> (bvult v #x0000000000000100)
       (and (SV-001.slot-ok be v (slot-raw be v))
            ; endianness of the table: v is the first byte on little-endian, the last on big-endian
@@ -154,7 +154,7 @@
            ; and slot-ok describes exactly that layout
            (=> (SV-001.slot-ok be v raw) (= raw (slot-raw be v))))))
 
-(define-fun SV-002.claim ((w (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (fresh (_ BitVec 64))) Bool
+(define-fun claim.SV-002 ((w (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (fresh (_ BitVec 64))) Bool
   (=> (and (table-placed w base) (table-width width) (bvuge width #x0000000000000002)
            (value-of-width v width) (bvult v #x0000000000000100))
       (let ((ptr (conv-ptr be base v width fresh)))
@@ -164,7 +164,7 @@
              (bvule (bvadd (bvand (bvsub ptr base) #x0000000000000007) width) #x0000000000000008)
              (= (table-read be base ptr width) v)))))
 
-(define-fun SV-003.claim ((w (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (fresh (_ BitVec 64))) Bool
+(define-fun claim.SV-003 ((w (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (fresh (_ BitVec 64))) Bool
   (=> (and (table-placed w base) (table-width width) (bvuge width #x0000000000000002)
            (value-of-width v width)
            ; the allocator's contract: a fresh object in the word, disjoint from the table
@@ -176,7 +176,7 @@
            (=> (distinct (bvand v (bvshl #x0000000000000001 (bvsub (bvmul #x0000000000000008 width) #x0000000000000001))) #x0000000000000000)
                (= (conv-objects v) #x0000000000000001)))))
 
-(define-fun SV-004.claim ((w (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (b (_ BitVec 64))) Bool
+(define-fun claim.SV-004 ((w (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (b (_ BitVec 64))) Bool
   (=> (and (table-placed w base) (bvult b #x0000000000000100))
       (let ((ptr (conv8-ptr be base b)))
         (and (SV-004.ok be base b ptr #x0000000000000000)
@@ -187,7 +187,7 @@
              (= (table-read be base (conv8-ptr be base #x0000000000000001) #x0000000000000001) #x0000000000000001)
              (= (table-read be base (conv8-ptr be base #x00000000000000ff) #x0000000000000001) #x00000000000000ff)))))
 
-(define-fun SV-005.claim ((w (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (b (_ BitVec 64))) Bool
+(define-fun claim.SV-005 ((w (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (b (_ BitVec 64))) Bool
   (=> (and (table-placed w base) (bvult b #x0000000000000100))
       (let ((ptr (str1-ptr be base b)))
         (and (SV-005.ok be base b ptr #x0000000000000000)
@@ -196,7 +196,7 @@
              ; the same address an 8-bit conversion of b gets: one table, not two
              (= ptr (conv8-ptr be base b))))))
 
-(define-fun SV-006.claim ((zerobase (_ BitVec 64)) (fresh (_ BitVec 64))) Bool
+(define-fun claim.SV-006 ((zerobase (_ BitVec 64)) (fresh (_ BitVec 64))) Bool
   (and (SV-006.ok zerobase (conv-string-ptr zerobase #x0000000000000000 fresh) (conv-string-objects #x0000000000000000))
        (SV-006.ok zerobase (conv-slice-ptr zerobase #x0000000000000000 fresh) (conv-slice-objects #x0000000000000000))))
 
@@ -210,7 +210,7 @@
 (set-info :status unsat)
 (declare-const v (_ BitVec 64))
 (declare-const raw (_ BitVec 64))
-(assert (not (SV-001.claim false v raw)))
+(assert (not (claim.SV-001 false v raw)))
 (check-sat)
 (pop 1)
 
@@ -224,7 +224,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
-(assert (not (SV-002.claim #x0000000000000020 false base v width fresh)))
+(assert (not (claim.SV-002 #x0000000000000020 false base v width fresh)))
 (check-sat)
 (pop 1)
 
@@ -238,7 +238,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
-(assert (not (SV-003.claim #x0000000000000020 false base v width fresh)))
+(assert (not (claim.SV-003 #x0000000000000020 false base v width fresh)))
 (check-sat)
 (pop 1)
 
@@ -250,7 +250,7 @@
 (set-info :status unsat)
 (declare-const base (_ BitVec 64))
 (declare-const b (_ BitVec 64))
-(assert (not (SV-004.claim #x0000000000000020 false base b)))
+(assert (not (claim.SV-004 #x0000000000000020 false base b)))
 (check-sat)
 (pop 1)
 
@@ -262,7 +262,7 @@
 (set-info :status unsat)
 (declare-const base (_ BitVec 64))
 (declare-const b (_ BitVec 64))
-(assert (not (SV-005.claim #x0000000000000020 false base b)))
+(assert (not (claim.SV-005 #x0000000000000020 false base b)))
 (check-sat)
 (pop 1)
 
@@ -274,7 +274,7 @@
 (set-info :status unsat)
 (declare-const zerobase (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
-(assert (not (SV-006.claim zerobase fresh)))
+(assert (not (claim.SV-006 zerobase fresh)))
 (check-sat)
 (pop 1)
 
@@ -286,7 +286,7 @@
 (set-info :status unsat)
 (declare-const v (_ BitVec 64))
 (declare-const raw (_ BitVec 64))
-(assert (not (SV-001.claim true v raw)))
+(assert (not (claim.SV-001 true v raw)))
 (check-sat)
 (pop 1)
 
@@ -300,7 +300,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
-(assert (not (SV-002.claim #x0000000000000020 true base v width fresh)))
+(assert (not (claim.SV-002 #x0000000000000020 true base v width fresh)))
 (check-sat)
 (pop 1)
 
@@ -314,7 +314,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
-(assert (not (SV-003.claim #x0000000000000020 true base v width fresh)))
+(assert (not (claim.SV-003 #x0000000000000020 true base v width fresh)))
 (check-sat)
 (pop 1)
 
@@ -326,7 +326,7 @@
 (set-info :status unsat)
 (declare-const base (_ BitVec 64))
 (declare-const b (_ BitVec 64))
-(assert (not (SV-004.claim #x0000000000000020 true base b)))
+(assert (not (claim.SV-004 #x0000000000000020 true base b)))
 (check-sat)
 (pop 1)
 
@@ -338,7 +338,7 @@
 (set-info :status unsat)
 (declare-const base (_ BitVec 64))
 (declare-const b (_ BitVec 64))
-(assert (not (SV-005.claim #x0000000000000020 true base b)))
+(assert (not (claim.SV-005 #x0000000000000020 true base b)))
 (check-sat)
 (pop 1)
 
@@ -350,7 +350,7 @@
 (set-info :status unsat)
 (declare-const zerobase (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
-(assert (not (SV-006.claim zerobase fresh)))
+(assert (not (claim.SV-006 zerobase fresh)))
 (check-sat)
 (pop 1)
 
@@ -362,7 +362,7 @@
 (set-info :status unsat)
 (declare-const v (_ BitVec 64))
 (declare-const raw (_ BitVec 64))
-(assert (not (SV-001.claim false v raw)))
+(assert (not (claim.SV-001 false v raw)))
 (check-sat)
 (pop 1)
 
@@ -376,7 +376,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
-(assert (not (SV-002.claim #x0000000000000040 false base v width fresh)))
+(assert (not (claim.SV-002 #x0000000000000040 false base v width fresh)))
 (check-sat)
 (pop 1)
 
@@ -390,7 +390,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
-(assert (not (SV-003.claim #x0000000000000040 false base v width fresh)))
+(assert (not (claim.SV-003 #x0000000000000040 false base v width fresh)))
 (check-sat)
 (pop 1)
 
@@ -402,7 +402,7 @@
 (set-info :status unsat)
 (declare-const base (_ BitVec 64))
 (declare-const b (_ BitVec 64))
-(assert (not (SV-004.claim #x0000000000000040 false base b)))
+(assert (not (claim.SV-004 #x0000000000000040 false base b)))
 (check-sat)
 (pop 1)
 
@@ -414,7 +414,7 @@
 (set-info :status unsat)
 (declare-const base (_ BitVec 64))
 (declare-const b (_ BitVec 64))
-(assert (not (SV-005.claim #x0000000000000040 false base b)))
+(assert (not (claim.SV-005 #x0000000000000040 false base b)))
 (check-sat)
 (pop 1)
 
@@ -426,7 +426,7 @@
 (set-info :status unsat)
 (declare-const zerobase (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
-(assert (not (SV-006.claim zerobase fresh)))
+(assert (not (claim.SV-006 zerobase fresh)))
 (check-sat)
 (pop 1)
 
@@ -438,7 +438,7 @@
 (set-info :status unsat)
 (declare-const v (_ BitVec 64))
 (declare-const raw (_ BitVec 64))
-(assert (not (SV-001.claim true v raw)))
+(assert (not (claim.SV-001 true v raw)))
 (check-sat)
 (pop 1)
 
@@ -452,7 +452,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
-(assert (not (SV-002.claim #x0000000000000040 true base v width fresh)))
+(assert (not (claim.SV-002 #x0000000000000040 true base v width fresh)))
 (check-sat)
 (pop 1)
 
@@ -466,7 +466,7 @@
 (declare-const v (_ BitVec 64))
 (declare-const width (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
-(assert (not (SV-003.claim #x0000000000000040 true base v width fresh)))
+(assert (not (claim.SV-003 #x0000000000000040 true base v width fresh)))
 (check-sat)
 (pop 1)
 
@@ -478,7 +478,7 @@
 (set-info :status unsat)
 (declare-const base (_ BitVec 64))
 (declare-const b (_ BitVec 64))
-(assert (not (SV-004.claim #x0000000000000040 true base b)))
+(assert (not (claim.SV-004 #x0000000000000040 true base b)))
 (check-sat)
 (pop 1)
 
@@ -490,7 +490,7 @@
 (set-info :status unsat)
 (declare-const base (_ BitVec 64))
 (declare-const b (_ BitVec 64))
-(assert (not (SV-005.claim #x0000000000000040 true base b)))
+(assert (not (claim.SV-005 #x0000000000000040 true base b)))
 (check-sat)
 (pop 1)
 
@@ -502,6 +502,6 @@
 (set-info :status unsat)
 (declare-const zerobase (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
-(assert (not (SV-006.claim zerobase fresh)))
+(assert (not (claim.SV-006 zerobase fresh)))
 (check-sat)
 (pop 1)

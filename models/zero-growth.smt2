@@ -134,33 +134,33 @@
 
 ; ===================== claims =====================
 
-(define-fun ZV-004.claim ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64)) (post (_ BitVec 64)) (staticbase (_ BitVec 64)) (buf (_ BitVec 64))) Bool
+(define-fun claim.ZV-004 ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64)) (post (_ BitVec 64)) (staticbase (_ BitVec 64)) (buf (_ BitVec 64))) Bool
   (=> (and (fits w size) (buf-reachable w prior) (distinct buf staticbase))
       (and (= (mapzero-small size) (bvule size #x0000000000000400))
            (ZV-004.ok size (ite (mapzero-small size) staticbase buf) staticbase prior
                       (ite (mapzero-small size) prior post)))))
 
-(define-fun ZV-005.init-claim ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64))) Bool
+(define-fun claim.ZV-005.init ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64))) Bool
   (=> (and (large-type w size) (buf-reachable w prior) (needs-growth prior size))
       (grow-inv w size (grow-start prior))))
 
-(define-fun ZV-005.step-claim ((w (_ BitVec 64)) (size (_ BitVec 64)) (s (_ BitVec 64))) Bool
+(define-fun claim.ZV-005.step ((w (_ BitVec 64)) (size (_ BitVec 64)) (s (_ BitVec 64))) Bool
   (=> (and (large-type w size) (grow-inv w size s) (bvult s size)
            (not (grow-throws (grow-step w s))))
       ; the invariant is kept and s strictly grows in a finite word: the loop ends
       (and (grow-inv w size (grow-step w s)) (bvugt (grow-step w s) s))))
 
-(define-fun ZV-005.exit-claim ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64)) (s (_ BitVec 64)) (buf (_ BitVec 64))) Bool
+(define-fun claim.ZV-005.exit ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64)) (s (_ BitVec 64)) (buf (_ BitVec 64))) Bool
   (=> (and (large-type w size) (bvule size (half-word w)) (buf-reachable w prior)
            (needs-growth prior size) (grow-inv w size s) (bvuge s size))
       (and (ZV-005.ok w size prior s buf buf) (buf-reachable w s))))
 
-(define-fun ZV-005.no-growth-claim ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64)) (buf (_ BitVec 64))) Bool
+(define-fun claim.ZV-005.no-growth ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64)) (buf (_ BitVec 64))) Bool
   (=> (and (large-type w size) (bvule size (half-word w)) (buf-reachable w prior)
            (not (needs-growth prior size)))
       (ZV-005.ok w size prior prior buf buf)))
 
-(define-fun ZV-006.claim ((w (_ BitVec 64)) (size (_ BitVec 64)) (s (_ BitVec 64))) Bool
+(define-fun claim.ZV-006 ((w (_ BitVec 64)) (size (_ BitVec 64)) (s (_ BitVec 64))) Bool
   (=> (and (large-type w size) (grow-inv w size s))
       (and ; a doubling that did not throw is exact: it never wrapped silently
            (=> (and (bvult s size) (not (grow-throws (grow-step w s))))
@@ -186,7 +186,7 @@
 (declare-const post (_ BitVec 64))
 (declare-const staticbase (_ BitVec 64))
 (declare-const buf (_ BitVec 64))
-(assert (not (ZV-004.claim #x0000000000000020 size prior post staticbase buf)))
+(assert (not (claim.ZV-004 #x0000000000000020 size prior post staticbase buf)))
 (check-sat)
 (pop 1)
 
@@ -198,7 +198,7 @@
 (set-info :status unsat)
 (declare-const size (_ BitVec 64))
 (declare-const prior (_ BitVec 64))
-(assert (not (ZV-005.init-claim #x0000000000000020 size prior)))
+(assert (not (claim.ZV-005.init #x0000000000000020 size prior)))
 (check-sat)
 (pop 1)
 
@@ -210,7 +210,7 @@
 (set-info :status unsat)
 (declare-const size (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-005.step-claim #x0000000000000020 size s)))
+(assert (not (claim.ZV-005.step #x0000000000000020 size s)))
 (check-sat)
 (pop 1)
 
@@ -224,7 +224,7 @@
 (declare-const prior (_ BitVec 64))
 (declare-const s (_ BitVec 64))
 (declare-const buf (_ BitVec 64))
-(assert (not (ZV-005.exit-claim #x0000000000000020 size prior s buf)))
+(assert (not (claim.ZV-005.exit #x0000000000000020 size prior s buf)))
 (check-sat)
 (pop 1)
 
@@ -237,7 +237,7 @@
 (declare-const size (_ BitVec 64))
 (declare-const prior (_ BitVec 64))
 (declare-const buf (_ BitVec 64))
-(assert (not (ZV-005.no-growth-claim #x0000000000000020 size prior buf)))
+(assert (not (claim.ZV-005.no-growth #x0000000000000020 size prior buf)))
 (check-sat)
 (pop 1)
 
@@ -249,7 +249,7 @@
 (set-info :status unsat)
 (declare-const size (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-006.claim #x0000000000000020 size s)))
+(assert (not (claim.ZV-006 #x0000000000000020 size s)))
 (check-sat)
 (pop 1)
 
@@ -264,7 +264,7 @@
 (declare-const post (_ BitVec 64))
 (declare-const staticbase (_ BitVec 64))
 (declare-const buf (_ BitVec 64))
-(assert (not (ZV-004.claim #x0000000000000020 size prior post staticbase buf)))
+(assert (not (claim.ZV-004 #x0000000000000020 size prior post staticbase buf)))
 (check-sat)
 (pop 1)
 
@@ -276,7 +276,7 @@
 (set-info :status unsat)
 (declare-const size (_ BitVec 64))
 (declare-const prior (_ BitVec 64))
-(assert (not (ZV-005.init-claim #x0000000000000020 size prior)))
+(assert (not (claim.ZV-005.init #x0000000000000020 size prior)))
 (check-sat)
 (pop 1)
 
@@ -288,7 +288,7 @@
 (set-info :status unsat)
 (declare-const size (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-005.step-claim #x0000000000000020 size s)))
+(assert (not (claim.ZV-005.step #x0000000000000020 size s)))
 (check-sat)
 (pop 1)
 
@@ -302,7 +302,7 @@
 (declare-const prior (_ BitVec 64))
 (declare-const s (_ BitVec 64))
 (declare-const buf (_ BitVec 64))
-(assert (not (ZV-005.exit-claim #x0000000000000020 size prior s buf)))
+(assert (not (claim.ZV-005.exit #x0000000000000020 size prior s buf)))
 (check-sat)
 (pop 1)
 
@@ -315,7 +315,7 @@
 (declare-const size (_ BitVec 64))
 (declare-const prior (_ BitVec 64))
 (declare-const buf (_ BitVec 64))
-(assert (not (ZV-005.no-growth-claim #x0000000000000020 size prior buf)))
+(assert (not (claim.ZV-005.no-growth #x0000000000000020 size prior buf)))
 (check-sat)
 (pop 1)
 
@@ -327,7 +327,7 @@
 (set-info :status unsat)
 (declare-const size (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-006.claim #x0000000000000020 size s)))
+(assert (not (claim.ZV-006 #x0000000000000020 size s)))
 (check-sat)
 (pop 1)
 
@@ -342,7 +342,7 @@
 (declare-const post (_ BitVec 64))
 (declare-const staticbase (_ BitVec 64))
 (declare-const buf (_ BitVec 64))
-(assert (not (ZV-004.claim #x0000000000000040 size prior post staticbase buf)))
+(assert (not (claim.ZV-004 #x0000000000000040 size prior post staticbase buf)))
 (check-sat)
 (pop 1)
 
@@ -354,7 +354,7 @@
 (set-info :status unsat)
 (declare-const size (_ BitVec 64))
 (declare-const prior (_ BitVec 64))
-(assert (not (ZV-005.init-claim #x0000000000000040 size prior)))
+(assert (not (claim.ZV-005.init #x0000000000000040 size prior)))
 (check-sat)
 (pop 1)
 
@@ -366,7 +366,7 @@
 (set-info :status unsat)
 (declare-const size (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-005.step-claim #x0000000000000040 size s)))
+(assert (not (claim.ZV-005.step #x0000000000000040 size s)))
 (check-sat)
 (pop 1)
 
@@ -380,7 +380,7 @@
 (declare-const prior (_ BitVec 64))
 (declare-const s (_ BitVec 64))
 (declare-const buf (_ BitVec 64))
-(assert (not (ZV-005.exit-claim #x0000000000000040 size prior s buf)))
+(assert (not (claim.ZV-005.exit #x0000000000000040 size prior s buf)))
 (check-sat)
 (pop 1)
 
@@ -393,7 +393,7 @@
 (declare-const size (_ BitVec 64))
 (declare-const prior (_ BitVec 64))
 (declare-const buf (_ BitVec 64))
-(assert (not (ZV-005.no-growth-claim #x0000000000000040 size prior buf)))
+(assert (not (claim.ZV-005.no-growth #x0000000000000040 size prior buf)))
 (check-sat)
 (pop 1)
 
@@ -405,7 +405,7 @@
 (set-info :status unsat)
 (declare-const size (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-006.claim #x0000000000000040 size s)))
+(assert (not (claim.ZV-006 #x0000000000000040 size s)))
 (check-sat)
 (pop 1)
 
@@ -420,7 +420,7 @@
 (declare-const post (_ BitVec 64))
 (declare-const staticbase (_ BitVec 64))
 (declare-const buf (_ BitVec 64))
-(assert (not (ZV-004.claim #x0000000000000040 size prior post staticbase buf)))
+(assert (not (claim.ZV-004 #x0000000000000040 size prior post staticbase buf)))
 (check-sat)
 (pop 1)
 
@@ -432,7 +432,7 @@
 (set-info :status unsat)
 (declare-const size (_ BitVec 64))
 (declare-const prior (_ BitVec 64))
-(assert (not (ZV-005.init-claim #x0000000000000040 size prior)))
+(assert (not (claim.ZV-005.init #x0000000000000040 size prior)))
 (check-sat)
 (pop 1)
 
@@ -444,7 +444,7 @@
 (set-info :status unsat)
 (declare-const size (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-005.step-claim #x0000000000000040 size s)))
+(assert (not (claim.ZV-005.step #x0000000000000040 size s)))
 (check-sat)
 (pop 1)
 
@@ -458,7 +458,7 @@
 (declare-const prior (_ BitVec 64))
 (declare-const s (_ BitVec 64))
 (declare-const buf (_ BitVec 64))
-(assert (not (ZV-005.exit-claim #x0000000000000040 size prior s buf)))
+(assert (not (claim.ZV-005.exit #x0000000000000040 size prior s buf)))
 (check-sat)
 (pop 1)
 
@@ -471,7 +471,7 @@
 (declare-const size (_ BitVec 64))
 (declare-const prior (_ BitVec 64))
 (declare-const buf (_ BitVec 64))
-(assert (not (ZV-005.no-growth-claim #x0000000000000040 size prior buf)))
+(assert (not (claim.ZV-005.no-growth #x0000000000000040 size prior buf)))
 (check-sat)
 (pop 1)
 
@@ -483,6 +483,6 @@
 (set-info :status unsat)
 (declare-const size (_ BitVec 64))
 (declare-const s (_ BitVec 64))
-(assert (not (ZV-006.claim #x0000000000000040 size s)))
+(assert (not (claim.ZV-006 #x0000000000000040 size s)))
 (check-sat)
 (pop 1)

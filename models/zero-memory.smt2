@@ -131,21 +131,21 @@
 
 ; ===================== claims =====================
 
-(define-fun ZV-001.claim ((kind (_ BitVec 64)) (size (_ BitVec 64)) (desc (_ BitVec 64)) (fresh (_ BitVec 64)) (again Bool)) Bool
+(define-fun claim.ZV-001 ((kind (_ BitVec 64)) (size (_ BitVec 64)) (desc (_ BitVec 64)) (fresh (_ BitVec 64)) (again Bool)) Bool
   (=> (and (bvule kind #x0000000000000005) (desc-bound desc) (bvuge size #x0000000000000100))
       (ZV-001.ok size (create-bytes kind size desc again) (create-zero kind size fresh))))
 
-(define-fun ZV-007.claim ((w (_ BitVec 64)) (chunk (_ BitVec 64)) (op (_ BitVec 64))) Bool
+(define-fun claim.ZV-007 ((w (_ BitVec 64)) (chunk (_ BitVec 64)) (op (_ BitVec 64))) Bool
   (=> (and (fits w chunk) (bvule chunk (bvsub (word-mask w) #x000000000000003f)))
       (let ((p (zerobuf-alloc w chunk)))
         (and (ZV-007.ok p (old-live-after op true))
              (bvuge p chunk) (bvult (bvsub p chunk) #x0000000000000040)))))
 
-(define-fun ZV-014.init-claim ((w (_ BitVec 64))) Bool
+(define-fun claim.ZV-014.init ((w (_ BitVec 64))) Bool
   (and (accounting-inv w #x0000000000000000 #x0000000000000000)
        (ZV-014.ok #x0000000000000000 #x0000000000000000)))
 
-(define-fun ZV-014.step-claim ((w (_ BitVec 64)) (op (_ BitVec 64)) (total (_ BitVec 64)) (current (_ BitVec 64)) (size (_ BitVec 64)) (grown (_ BitVec 64))) Bool
+(define-fun claim.ZV-014.step ((w (_ BitVec 64)) (op (_ BitVec 64)) (total (_ BitVec 64)) (current (_ BitVec 64)) (size (_ BitVec 64)) (grown (_ BitVec 64))) Bool
   (=> (and (accounting-inv w total current) (bvule op #x0000000000000002)
            (=> (= op #x0000000000000002) (growth-contract w current grown)))
       (let ((total2 (total-after op total size grown)) (current2 (current-after op current grown)))
@@ -168,7 +168,7 @@
 (declare-const desc (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
 (declare-const again Bool)
-(assert (not (ZV-001.claim kind size desc fresh again)))
+(assert (not (claim.ZV-001 kind size desc fresh again)))
 (check-sat)
 (pop 1)
 
@@ -180,7 +180,7 @@
 (set-info :status unsat)
 (declare-const chunk (_ BitVec 64))
 (declare-const op (_ BitVec 64))
-(assert (not (ZV-007.claim #x0000000000000020 chunk op)))
+(assert (not (claim.ZV-007 #x0000000000000020 chunk op)))
 (check-sat)
 (pop 1)
 
@@ -190,7 +190,7 @@
 (set-info :arch "32le")
 (set-info :statement "before any buffer, the accounting invariant holds")
 (set-info :status unsat)
-(assert (not (ZV-014.init-claim #x0000000000000020)))
+(assert (not (claim.ZV-014.init #x0000000000000020)))
 (check-sat)
 (pop 1)
 
@@ -205,7 +205,7 @@
 (declare-const current (_ BitVec 64))
 (declare-const size (_ BitVec 64))
 (declare-const grown (_ BitVec 64))
-(assert (not (ZV-014.step-claim #x0000000000000020 op total current size grown)))
+(assert (not (claim.ZV-014.step #x0000000000000020 op total current size grown)))
 (check-sat)
 (pop 1)
 
@@ -220,7 +220,7 @@
 (declare-const desc (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
 (declare-const again Bool)
-(assert (not (ZV-001.claim kind size desc fresh again)))
+(assert (not (claim.ZV-001 kind size desc fresh again)))
 (check-sat)
 (pop 1)
 
@@ -232,7 +232,7 @@
 (set-info :status unsat)
 (declare-const chunk (_ BitVec 64))
 (declare-const op (_ BitVec 64))
-(assert (not (ZV-007.claim #x0000000000000020 chunk op)))
+(assert (not (claim.ZV-007 #x0000000000000020 chunk op)))
 (check-sat)
 (pop 1)
 
@@ -242,7 +242,7 @@
 (set-info :arch "32be")
 (set-info :statement "before any buffer, the accounting invariant holds")
 (set-info :status unsat)
-(assert (not (ZV-014.init-claim #x0000000000000020)))
+(assert (not (claim.ZV-014.init #x0000000000000020)))
 (check-sat)
 (pop 1)
 
@@ -257,7 +257,7 @@
 (declare-const current (_ BitVec 64))
 (declare-const size (_ BitVec 64))
 (declare-const grown (_ BitVec 64))
-(assert (not (ZV-014.step-claim #x0000000000000020 op total current size grown)))
+(assert (not (claim.ZV-014.step #x0000000000000020 op total current size grown)))
 (check-sat)
 (pop 1)
 
@@ -272,7 +272,7 @@
 (declare-const desc (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
 (declare-const again Bool)
-(assert (not (ZV-001.claim kind size desc fresh again)))
+(assert (not (claim.ZV-001 kind size desc fresh again)))
 (check-sat)
 (pop 1)
 
@@ -284,7 +284,7 @@
 (set-info :status unsat)
 (declare-const chunk (_ BitVec 64))
 (declare-const op (_ BitVec 64))
-(assert (not (ZV-007.claim #x0000000000000040 chunk op)))
+(assert (not (claim.ZV-007 #x0000000000000040 chunk op)))
 (check-sat)
 (pop 1)
 
@@ -294,7 +294,7 @@
 (set-info :arch "64le")
 (set-info :statement "before any buffer, the accounting invariant holds")
 (set-info :status unsat)
-(assert (not (ZV-014.init-claim #x0000000000000040)))
+(assert (not (claim.ZV-014.init #x0000000000000040)))
 (check-sat)
 (pop 1)
 
@@ -309,7 +309,7 @@
 (declare-const current (_ BitVec 64))
 (declare-const size (_ BitVec 64))
 (declare-const grown (_ BitVec 64))
-(assert (not (ZV-014.step-claim #x0000000000000040 op total current size grown)))
+(assert (not (claim.ZV-014.step #x0000000000000040 op total current size grown)))
 (check-sat)
 (pop 1)
 
@@ -324,7 +324,7 @@
 (declare-const desc (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
 (declare-const again Bool)
-(assert (not (ZV-001.claim kind size desc fresh again)))
+(assert (not (claim.ZV-001 kind size desc fresh again)))
 (check-sat)
 (pop 1)
 
@@ -336,7 +336,7 @@
 (set-info :status unsat)
 (declare-const chunk (_ BitVec 64))
 (declare-const op (_ BitVec 64))
-(assert (not (ZV-007.claim #x0000000000000040 chunk op)))
+(assert (not (claim.ZV-007 #x0000000000000040 chunk op)))
 (check-sat)
 (pop 1)
 
@@ -346,7 +346,7 @@
 (set-info :arch "64be")
 (set-info :statement "before any buffer, the accounting invariant holds")
 (set-info :status unsat)
-(assert (not (ZV-014.init-claim #x0000000000000040)))
+(assert (not (claim.ZV-014.init #x0000000000000040)))
 (check-sat)
 (pop 1)
 
@@ -361,6 +361,6 @@
 (declare-const current (_ BitVec 64))
 (declare-const size (_ BitVec 64))
 (declare-const grown (_ BitVec 64))
-(assert (not (ZV-014.step-claim #x0000000000000040 op total current size grown)))
+(assert (not (claim.ZV-014.step #x0000000000000040 op total current size grown)))
 (check-sat)
 (pop 1)

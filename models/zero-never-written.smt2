@@ -196,18 +196,18 @@
            (ite (retire op keep bx) (in-r a bp bl) (and ox (in-r a ob ol))))
        (zero-region a zs zl cz cl bx bp bl ox ob ol)))
 
-(define-fun ZV-009.claim ((w (_ BitVec 64)) (be Bool) (mem (Array (_ BitVec 64) (_ BitVec 8))) (a (_ BitVec 64)) (op (_ BitVec 64)) (x (_ BitVec 64)) (val (_ BitVec 8)) (src (_ BitVec 64)) (zp (_ BitVec 64)) (v (_ BitVec 64)) (nb (_ BitVec 64)) (nl (_ BitVec 64)) (keep Bool) (tb (_ BitVec 64)) (tl (_ BitVec 64)) (zs (_ BitVec 64)) (zl (_ BitVec 64)) (cz (_ BitVec 64)) (cl (_ BitVec 64)) (bx Bool) (bp (_ BitVec 64)) (bl (_ BitVec 64)) (ox Bool) (ob (_ BitVec 64)) (ol (_ BitVec 64)) (olive Bool) (hp (_ BitVec 64)) (hl (_ BitVec 64))) Bool
+(define-fun claim.ZV-009 ((w (_ BitVec 64)) (be Bool) (mem (Array (_ BitVec 64) (_ BitVec 8))) (a (_ BitVec 64)) (op (_ BitVec 64)) (x (_ BitVec 64)) (val (_ BitVec 8)) (src (_ BitVec 64)) (zp (_ BitVec 64)) (v (_ BitVec 64)) (nb (_ BitVec 64)) (nl (_ BitVec 64)) (keep Bool) (tb (_ BitVec 64)) (tl (_ BitVec 64)) (zs (_ BitVec 64)) (zl (_ BitVec 64)) (cz (_ BitVec 64)) (cl (_ BitVec 64)) (bx Bool) (bp (_ BitVec 64)) (bl (_ BitVec 64)) (ox Bool) (ob (_ BitVec 64)) (ol (_ BitVec 64)) (olive Bool) (hp (_ BitVec 64)) (hl (_ BitVec 64))) Bool
   (=> (pre-state #x0000000000000000 w be mem a op x src zp v nb nl tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)
       (let ((byte (select (step-mem op mem x val src zp tb v) a)))
         (ZV-009.ok (ite (and (post-zero-region a op keep nb nl zs zl cz cl bx bp bl ox ob ol) (distinct byte #x00))
                         #x0000000000000001 #x0000000000000000)))))
 
-(define-fun SV-007.claim ((w (_ BitVec 64)) (be Bool) (mem (Array (_ BitVec 64) (_ BitVec 8))) (a (_ BitVec 64)) (op (_ BitVec 64)) (x (_ BitVec 64)) (val (_ BitVec 8)) (src (_ BitVec 64)) (zp (_ BitVec 64)) (v (_ BitVec 64)) (nb (_ BitVec 64)) (nl (_ BitVec 64)) (keep Bool) (tb (_ BitVec 64)) (tl (_ BitVec 64)) (zs (_ BitVec 64)) (zl (_ BitVec 64)) (cz (_ BitVec 64)) (cl (_ BitVec 64)) (bx Bool) (bp (_ BitVec 64)) (bl (_ BitVec 64)) (ox Bool) (ob (_ BitVec 64)) (ol (_ BitVec 64)) (olive Bool) (hp (_ BitVec 64)) (hl (_ BitVec 64))) Bool
+(define-fun claim.SV-007 ((w (_ BitVec 64)) (be Bool) (mem (Array (_ BitVec 64) (_ BitVec 8))) (a (_ BitVec 64)) (op (_ BitVec 64)) (x (_ BitVec 64)) (val (_ BitVec 8)) (src (_ BitVec 64)) (zp (_ BitVec 64)) (v (_ BitVec 64)) (nb (_ BitVec 64)) (nl (_ BitVec 64)) (keep Bool) (tb (_ BitVec 64)) (tl (_ BitVec 64)) (zs (_ BitVec 64)) (zl (_ BitVec 64)) (cz (_ BitVec 64)) (cl (_ BitVec 64)) (bx Bool) (bp (_ BitVec 64)) (bl (_ BitVec 64)) (ox Bool) (ob (_ BitVec 64)) (ol (_ BitVec 64)) (olive Bool) (hp (_ BitVec 64)) (hl (_ BitVec 64))) Bool
   (=> (pre-state #x0000000000000001 w be mem a op x src zp v nb nl tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)
       (=> (in-r a tb tl)
           (= (select (step-mem op mem x val src zp tb v) a) (table-byte be tb a)))))
 
-(define-fun ZV-015.claim ((w (_ BitVec 64)) (op (_ BitVec 64)) (x (_ BitVec 64)) (src (_ BitVec 64)) (zp (_ BitVec 64)) (v (_ BitVec 64)) (nb (_ BitVec 64)) (nl (_ BitVec 64)) (keep Bool) (tb (_ BitVec 64)) (tl (_ BitVec 64)) (zs (_ BitVec 64)) (zl (_ BitVec 64)) (cz (_ BitVec 64)) (cl (_ BitVec 64)) (bx Bool) (bp (_ BitVec 64)) (bl (_ BitVec 64)) (ox Bool) (ob (_ BitVec 64)) (ol (_ BitVec 64)) (olive Bool) (hp (_ BitVec 64)) (hl (_ BitVec 64))) Bool
+(define-fun claim.ZV-015 ((w (_ BitVec 64)) (op (_ BitVec 64)) (x (_ BitVec 64)) (src (_ BitVec 64)) (zp (_ BitVec 64)) (v (_ BitVec 64)) (nb (_ BitVec 64)) (nl (_ BitVec 64)) (keep Bool) (tb (_ BitVec 64)) (tl (_ BitVec 64)) (zs (_ BitVec 64)) (zl (_ BitVec 64)) (cz (_ BitVec 64)) (cl (_ BitVec 64)) (bx Bool) (bp (_ BitVec 64)) (bl (_ BitVec 64)) (ox Bool) (ob (_ BitVec 64)) (ol (_ BitVec 64)) (olive Bool) (hp (_ BitVec 64)) (hl (_ BitVec 64))) Bool
   (=> (and (layout-inv w tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)
            (op-pre w op x src zp v nb nl tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl))
       ; the layout after op, case by case (see post-zero-region on why the split is outside)
@@ -222,7 +222,7 @@
 ; The inclusive-end encoding implies ZV-015.ok's (base, length) for non-empty regions in the word,
 ; one way of being disjoint at a time (first below second, or above it): what the model proves,
 ; the oracle accepts.
-(define-fun ZV-015.encoding-claim ((w (_ BitVec 64)) (below Bool) (lo1 (_ BitVec 64)) (hi1 (_ BitVec 64)) (lo2 (_ BitVec 64)) (hi2 (_ BitVec 64))) Bool
+(define-fun claim.ZV-015.encoding ((w (_ BitVec 64)) (below Bool) (lo1 (_ BitVec 64)) (hi1 (_ BitVec 64)) (lo2 (_ BitVec 64)) (hi2 (_ BitVec 64))) Bool
   (=> (and (r-ok w lo1 hi1) (r-ok w lo2 hi2)
            ; a length must be a word: a region of all 2^64 addresses has none
            (distinct (bvsub hi1 lo1) #xffffffffffffffff) (distinct (bvsub hi2 lo2) #xffffffffffffffff)
@@ -230,7 +230,7 @@
       (ZV-015.ok lo1 (bvadd (bvsub hi1 lo1) #x0000000000000001) lo2 (bvadd (bvsub hi2 lo2) #x0000000000000001))))
 
 ; The loader's initial memory: table bytes in the table, zeros in the static and compiler zeros.
-(define-fun init-claim ((w (_ BitVec 64)) (be Bool) (mem (Array (_ BitVec 64) (_ BitVec 8))) (a (_ BitVec 64)) (tb (_ BitVec 64)) (tl (_ BitVec 64)) (zs (_ BitVec 64)) (zl (_ BitVec 64)) (cz (_ BitVec 64)) (cl (_ BitVec 64))) Bool
+(define-fun claim.ZV-009.init ((w (_ BitVec 64)) (be Bool) (mem (Array (_ BitVec 64) (_ BitVec 8))) (a (_ BitVec 64)) (tb (_ BitVec 64)) (tl (_ BitVec 64)) (zs (_ BitVec 64)) (zl (_ BitVec 64)) (cz (_ BitVec 64)) (cl (_ BitVec 64))) Bool
   (=> (and (=> (in-r a tb tl) (= (select mem a) (table-byte be tb a)))
            (=> (or (in-r a zs zl) (in-r a cz cl)) (= (select mem a) #x00)))
       (mem-inv be mem a tb tl zs zl cz cl false tb tb false tb tb)))
@@ -253,7 +253,7 @@
 (declare-const zl (_ BitVec 64))
 (declare-const cz (_ BitVec 64))
 (declare-const cl (_ BitVec 64))
-(assert (not (init-claim #x0000000000000020 false mem a tb tl zs zl cz cl)))
+(assert (not (claim.ZV-009.init #x0000000000000020 false mem a tb tl zs zl cz cl)))
 (check-sat)
 (pop 1)
 
@@ -288,7 +288,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 false mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 false mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -323,7 +323,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 false mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 false mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -358,7 +358,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 false mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 false mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -393,7 +393,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 false mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 false mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -428,7 +428,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 false mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 false mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -463,7 +463,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 false mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 false mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -498,7 +498,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 false mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 false mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -533,7 +533,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 false mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 false mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -568,7 +568,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 false mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 false mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -603,7 +603,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 false mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 false mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -638,7 +638,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 false mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 false mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -673,7 +673,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 false mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 false mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -708,7 +708,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 false mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 false mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -743,7 +743,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 false mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 false mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -776,7 +776,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-015.claim #x0000000000000020 op x src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-015 #x0000000000000020 op x src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -790,7 +790,7 @@
 (declare-const hi1 (_ BitVec 64))
 (declare-const lo2 (_ BitVec 64))
 (declare-const hi2 (_ BitVec 64))
-(assert (not (ZV-015.encoding-claim #x0000000000000020 true lo1 hi1 lo2 hi2)))
+(assert (not (claim.ZV-015.encoding #x0000000000000020 true lo1 hi1 lo2 hi2)))
 (check-sat)
 (pop 1)
 
@@ -804,7 +804,7 @@
 (declare-const hi1 (_ BitVec 64))
 (declare-const lo2 (_ BitVec 64))
 (declare-const hi2 (_ BitVec 64))
-(assert (not (ZV-015.encoding-claim #x0000000000000020 false lo1 hi1 lo2 hi2)))
+(assert (not (claim.ZV-015.encoding #x0000000000000020 false lo1 hi1 lo2 hi2)))
 (check-sat)
 (pop 1)
 
@@ -822,7 +822,7 @@
 (declare-const zl (_ BitVec 64))
 (declare-const cz (_ BitVec 64))
 (declare-const cl (_ BitVec 64))
-(assert (not (init-claim #x0000000000000020 true mem a tb tl zs zl cz cl)))
+(assert (not (claim.ZV-009.init #x0000000000000020 true mem a tb tl zs zl cz cl)))
 (check-sat)
 (pop 1)
 
@@ -857,7 +857,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 true mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 true mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -892,7 +892,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 true mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 true mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -927,7 +927,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 true mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 true mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -962,7 +962,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 true mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 true mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -997,7 +997,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 true mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 true mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1032,7 +1032,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 true mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 true mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1067,7 +1067,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000020 true mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000020 true mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1102,7 +1102,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 true mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 true mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1137,7 +1137,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 true mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 true mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1172,7 +1172,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 true mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 true mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1207,7 +1207,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 true mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 true mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1242,7 +1242,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 true mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 true mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1277,7 +1277,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 true mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 true mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1312,7 +1312,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000020 true mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000020 true mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1345,7 +1345,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-015.claim #x0000000000000020 op x src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-015 #x0000000000000020 op x src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1359,7 +1359,7 @@
 (declare-const hi1 (_ BitVec 64))
 (declare-const lo2 (_ BitVec 64))
 (declare-const hi2 (_ BitVec 64))
-(assert (not (ZV-015.encoding-claim #x0000000000000020 true lo1 hi1 lo2 hi2)))
+(assert (not (claim.ZV-015.encoding #x0000000000000020 true lo1 hi1 lo2 hi2)))
 (check-sat)
 (pop 1)
 
@@ -1373,7 +1373,7 @@
 (declare-const hi1 (_ BitVec 64))
 (declare-const lo2 (_ BitVec 64))
 (declare-const hi2 (_ BitVec 64))
-(assert (not (ZV-015.encoding-claim #x0000000000000020 false lo1 hi1 lo2 hi2)))
+(assert (not (claim.ZV-015.encoding #x0000000000000020 false lo1 hi1 lo2 hi2)))
 (check-sat)
 (pop 1)
 
@@ -1391,7 +1391,7 @@
 (declare-const zl (_ BitVec 64))
 (declare-const cz (_ BitVec 64))
 (declare-const cl (_ BitVec 64))
-(assert (not (init-claim #x0000000000000040 false mem a tb tl zs zl cz cl)))
+(assert (not (claim.ZV-009.init #x0000000000000040 false mem a tb tl zs zl cz cl)))
 (check-sat)
 (pop 1)
 
@@ -1426,7 +1426,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 false mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 false mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1461,7 +1461,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 false mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 false mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1496,7 +1496,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 false mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 false mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1531,7 +1531,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 false mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 false mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1566,7 +1566,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 false mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 false mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1601,7 +1601,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 false mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 false mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1636,7 +1636,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 false mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 false mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1671,7 +1671,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 false mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 false mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1706,7 +1706,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 false mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 false mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1741,7 +1741,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 false mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 false mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1776,7 +1776,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 false mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 false mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1811,7 +1811,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 false mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 false mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1846,7 +1846,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 false mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 false mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1881,7 +1881,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 false mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 false mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1914,7 +1914,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-015.claim #x0000000000000040 op x src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-015 #x0000000000000040 op x src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -1928,7 +1928,7 @@
 (declare-const hi1 (_ BitVec 64))
 (declare-const lo2 (_ BitVec 64))
 (declare-const hi2 (_ BitVec 64))
-(assert (not (ZV-015.encoding-claim #x0000000000000040 true lo1 hi1 lo2 hi2)))
+(assert (not (claim.ZV-015.encoding #x0000000000000040 true lo1 hi1 lo2 hi2)))
 (check-sat)
 (pop 1)
 
@@ -1942,7 +1942,7 @@
 (declare-const hi1 (_ BitVec 64))
 (declare-const lo2 (_ BitVec 64))
 (declare-const hi2 (_ BitVec 64))
-(assert (not (ZV-015.encoding-claim #x0000000000000040 false lo1 hi1 lo2 hi2)))
+(assert (not (claim.ZV-015.encoding #x0000000000000040 false lo1 hi1 lo2 hi2)))
 (check-sat)
 (pop 1)
 
@@ -1960,7 +1960,7 @@
 (declare-const zl (_ BitVec 64))
 (declare-const cz (_ BitVec 64))
 (declare-const cl (_ BitVec 64))
-(assert (not (init-claim #x0000000000000040 true mem a tb tl zs zl cz cl)))
+(assert (not (claim.ZV-009.init #x0000000000000040 true mem a tb tl zs zl cz cl)))
 (check-sat)
 (pop 1)
 
@@ -1995,7 +1995,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 true mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 true mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2030,7 +2030,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 true mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 true mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2065,7 +2065,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 true mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 true mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2100,7 +2100,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 true mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 true mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2135,7 +2135,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 true mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 true mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2170,7 +2170,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 true mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 true mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2205,7 +2205,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-009.claim #x0000000000000040 true mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-009 #x0000000000000040 true mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2240,7 +2240,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 true mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 true mem a #x0000000000000000 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2275,7 +2275,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 true mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 true mem a #x0000000000000001 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2310,7 +2310,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 true mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 true mem a #x0000000000000002 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2345,7 +2345,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 true mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 true mem a #x0000000000000003 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2380,7 +2380,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 true mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 true mem a #x0000000000000004 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2415,7 +2415,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 true mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 true mem a #x0000000000000005 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2450,7 +2450,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (SV-007.claim #x0000000000000040 true mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.SV-007 #x0000000000000040 true mem a #x0000000000000006 x val src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2483,7 +2483,7 @@
 (declare-const olive Bool)
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
-(assert (not (ZV-015.claim #x0000000000000040 op x src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
+(assert (not (claim.ZV-015 #x0000000000000040 op x src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
 (check-sat)
 (pop 1)
 
@@ -2497,7 +2497,7 @@
 (declare-const hi1 (_ BitVec 64))
 (declare-const lo2 (_ BitVec 64))
 (declare-const hi2 (_ BitVec 64))
-(assert (not (ZV-015.encoding-claim #x0000000000000040 true lo1 hi1 lo2 hi2)))
+(assert (not (claim.ZV-015.encoding #x0000000000000040 true lo1 hi1 lo2 hi2)))
 (check-sat)
 (pop 1)
 
@@ -2511,6 +2511,6 @@
 (declare-const hi1 (_ BitVec 64))
 (declare-const lo2 (_ BitVec 64))
 (declare-const hi2 (_ BitVec 64))
-(assert (not (ZV-015.encoding-claim #x0000000000000040 false lo1 hi1 lo2 hi2)))
+(assert (not (claim.ZV-015.encoding #x0000000000000040 false lo1 hi1 lo2 hi2)))
 (check-sat)
 (pop 1)

@@ -101,6 +101,22 @@ public sealed class ModelCatalog
         {
             obligations.AddRange(Parse(source));
         }
+        // One truth, no drift: a definition shared by several files (the prelude, the mapzero steps) must
+        // have the same text in every file that has it.
+        var first = new Dictionary<string, (string Text, SourcePosition At)>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            foreach (var d in PreludeCommands(source.Text, source.Name).Where(c => c.HeadIs("define-fun") && c.Items.Count > 1 && c.Items[1] is SAtom))
+            {
+                string name = ((SAtom)d.Items[1]).Text;
+                string text = d.ToString();
+                if (first.TryGetValue(name, out var seen) && seen.Text != text)
+                {
+                    throw new ModelFormatException($"{d.Position.Source}:{d.Position.Line}: define-fun {name} differs from its definition at {seen.At.Source}:{seen.At.Line}; shared definitions must be identical in every file");
+                }
+                first.TryAdd(name, (text, d.Position));
+            }
+        }
         var dup = obligations.GroupBy(o => (o.Name, o.Arch)).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null)
         {

@@ -112,6 +112,9 @@ public sealed partial class ModelOracle : Suite.IPredicateOracle
     /// <inheritdoc/>
     public bool Defines(string name) => handles.ContainsKey(name);
 
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ParameterNames(string name) => Resolve(name).Info.Parameters.Select(p => p.Name).ToList();
+
     /// <summary>Whether predicate <paramref name="name"/> holds for <paramref name="args"/> (Bool as 0/1).</summary>
     /// <exception cref="KeyNotFoundException">Unknown predicate.</exception>
     /// <exception cref="ArgumentException">Wrong arity, or an argument outside its sort.</exception>

@@ -59,6 +59,19 @@ public sealed class ProverTests(ITestOutputHelper output) : IDisposable
     [Trait("Requirement", "ZV-015")]
     public void ZeroNeverWrittenModel_EveryObligationProvedOnFourArchitectures() => AllProved("zero-never-written.smt2");
 
+    [Fact]
+    [Trait("Requirement", "ZV-002")]
+    [Trait("Requirement", "ZV-003")]
+    [Trait("Requirement", "ZV-008")]
+    [Trait("Requirement", "ZV-010")]
+    [Trait("Requirement", "ZV-011")]
+    public void ZeroPublicationModel_EveryObligationProvedOnFourArchitectures() => AllProved("zero-publication.smt2");
+
+    [Fact]
+    [Trait("Requirement", "ZV-012")]
+    [Trait("Requirement", "ZV-013")]
+    public void ZeroLookupModel_EveryObligationProvedOnFourArchitectures() => AllProved("zero-lookup.smt2");
+
     /// <summary>Plausible bugs seeded into a copy of a model: each must give a counterexample naming the requirement.</summary>
     public static TheoryData<string, string, string, string, string> SeededBugs => new()
     {
@@ -147,6 +160,15 @@ public sealed class ProverTests(ITestOutputHelper output) : IDisposable
     {
         var e = Assert.Throws<ModelFormatException>(() => ModelCatalog.Load([new ModelSource("bad.smt2", text)]));
         Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SharedDefinitionThatDrifts_NamesBothPlaces()
+    {
+        var a = new ModelSource("a.smt2", "(define-fun half ((x (_ BitVec 8))) (_ BitVec 8) (bvlshr x #x01))\n");
+        var b = new ModelSource("b.smt2", "; drifted\n(define-fun half ((x (_ BitVec 8))) (_ BitVec 8) (bvlshr x #x02))\n");
+        var e = Assert.Throws<ModelFormatException>(() => ModelCatalog.Load([a, b]));
+        Assert.Equal("b.smt2:2: define-fun half differs from its definition at a.smt2:1; shared definitions must be identical in every file", e.Message);
     }
 
     [Fact]

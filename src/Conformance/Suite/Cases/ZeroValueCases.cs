@@ -366,7 +366,7 @@ internal static class ZeroValueCases
                 var p = seen[0][ti];
                 var q = seen[th][ti];
                 outcomes.Add(ctx.Judge.Check("ZV-011.ok", $"{Threads} threads, {types[ti].Size}-byte type, thread 0 vs {th}", "zero pointers and readiness each thread saw",
-                    new Arg("p", p.Zero), new Arg("q", q.Zero), new Arg("readyp", p.Ready ? 1UL : 0), new Arg("readyq", q.Ready ? 1UL : 0)));
+                    new Arg("p", p.Zero), new Arg("readyp", p.Ready ? 1UL : 0), new Arg("q", q.Zero), new Arg("readyq", q.Ready ? 1UL : 0)));
             }
         }
         _ = inputs;
