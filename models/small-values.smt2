@@ -83,9 +83,9 @@
 
 ; SV-002: a 16/32/64-bit value below 256 is served from the table (AR-003 address) and allocates
 ; nothing. Total: true for v >= 256 (SV-003 judges those).
-(define-fun SV-002.ok ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (ptr (_ BitVec 64)) (allocs (_ BitVec 64))) Bool
+(define-fun SV-002.ok ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (ptr (_ BitVec 64)) (objects (_ BitVec 64))) Bool
   (=> (bvult v #x0000000000000100)
-      (and (= allocs #x0000000000000000) (table-ptr-ok be base v width ptr))))
+      (and (= objects #x0000000000000000) (table-ptr-ok be base v width ptr))))
 
 ; SV-003: a value >= 256 allocates exactly one object, outside the table [base, base+2048), whose
 ; width bytes read back as v. Total: true for v < 256. The object's size is judged by what it holds,
