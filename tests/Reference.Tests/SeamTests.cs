@@ -89,6 +89,28 @@ public class SeamTests
     }
 
     [Theory]
+    [Trait("Requirement", "ZV-005")]
+    [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+    public void GrowthSlowerThanDoubling_IsCaughtAsNonTerminationAfterOneStepPerBit(string name)
+    {
+        var broken = new GrowByStep(Architecture.Parse(name));
+        var type = broken.ByteArrayOf(broken.Architecture.HalfRange);
+        var e = Assert.Throws<NonTerminationException>(() => broken.MakeMapOf(type));
+        Assert.Contains($"needed more than {broken.Architecture.WordBits} steps", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0UL, type.ZeroPointer);
+        Assert.Empty(broken.ZeroBuffers);
+        // A size a few steps away still works: the guard only stops growth no doubling could need.
+        var small = broken.ByteArrayOf(5 * 4096);
+        broken.MakeMapOf(small);
+        Assert.Equal(5UL * 4096, broken.ZeroBufferSize);
+    }
+
+    private sealed class GrowByStep(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override ulong GrowBufferSize(ulong size) => size + 4096;
+    }
+
+    [Theory]
     [Trait("Requirement", "ZV-009")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void WritesZeroWithGuardsOff_BytesChangeAndViolationIsCounted(string name)

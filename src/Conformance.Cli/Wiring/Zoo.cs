@@ -205,15 +205,30 @@ internal static class Zoo
 
     private sealed class RepointOnGrowth(Architecture a) : ReferenceRuntime(a)
     {
-        private readonly List<RType> large = [];
+        private readonly List<RType> onBuffer = [];
+
+        protected override bool PublishZero(RType type, ulong pointer)
+        {
+            bool set = base.PublishZero(type, pointer);
+            if (set && pointer != StaticZero.Base)
+            {
+                lock (onBuffer)
+                {
+                    onBuffer.Add(type);
+                }
+            }
+            return set;
+        }
 
         protected override void AllocateAndPublishZero(RType type, ulong size)
         {
             base.AllocateAndPublishZero(type, size);
-            large.Add(type);
-            foreach (var t in large)
+            lock (onBuffer)
             {
-                StoreZeroPointer(t, ZeroBufferPointer);
+                foreach (var t in onBuffer)
+                {
+                    StoreZeroPointer(t, ZeroBufferPointer);
+                }
             }
         }
     }

@@ -209,9 +209,17 @@ public partial class ReferenceRuntime
             size = InitialBufferSize();
         }
 
-        // ZV-010: grow until the buffer extends at least the type's size from its start.
+        // ZV-010: grow until the buffer extends at least the type's size from its start. Doubling needs at
+        // most one step per bit of the word; a variant's growth that needs more would, in practice, never end.
+        var steps = 0;
         while (size < typeSize)
         {
+            if (++steps > Architecture.WordBits)
+            {
+                throw new NonTerminationException(
+                    $"zero buffer growth toward {typeSize} needed more than {Architecture.WordBits} steps on {Architecture.Name} (doubling needs at most one per bit)");
+            }
+
             var grown = GrowBufferSize(size);
             if (GrowthOverflowed(grown))
             {
