@@ -1,4 +1,4 @@
-; zero-memory.smt2: ZV-001 (creating a type allocates no zero), ZV-007 (buffers 64-byte aligned, never freed), ZV-014 (zero memory bounded by twice the current buffer).
+; zero-memory.smt2: ZV-001 (creating a type allocates no zero), ZV-007 (buffers 64-byte aligned, never freed), ZV-014 (zero memory bounded by twice the current buffer), and ZV-015.ok with the lemma that the memory model's regions satisfy it.
 ; Run by hand: z3 models/zero-memory.smt2   (prints one "unsat" per obligation: unsat = proved)
 ;
 ; Conventions (every model file; models/README.md has the details): oracle predicates are define-funs
@@ -90,6 +90,27 @@
 ; ZV-014: the on-demand buffers ever allocated total at most twice the current one; overflow-free.
 (define-fun ZV-014.ok ((total (_ BitVec 64)) (current (_ BitVec 64))) Bool
   (or (bvule total current) (bvule (bvsub total current) current)))
+
+; ZV-015: two regions share no byte (overflow-free).
+(define-fun ZV-015.ok ((a (_ BitVec 64)) (alen (_ BitVec 64)) (b (_ BitVec 64)) (blen (_ BitVec 64))) Bool
+  (disjoint a alen b blen))
+
+; Regions as the memory model (zero-never-written.smt2) writes them: [lo, hi] with an INCLUSIVE end,
+; so that membership and disjointness are comparisons. Same text as there.
+(define-fun disj ((lo1 (_ BitVec 64)) (hi1 (_ BitVec 64)) (lo2 (_ BitVec 64)) (hi2 (_ BitVec 64))) Bool
+  (or (bvult hi1 lo2) (bvult hi2 lo1)))
+(define-fun r-ok ((w (_ BitVec 64)) (lo (_ BitVec 64)) (hi (_ BitVec 64))) Bool
+  (and (bvule lo hi) (fits w hi)))
+
+; The inclusive-end encoding implies ZV-015.ok's (base, length) for non-empty regions in the word,
+; one way of being disjoint at a time (first below second, or above it): what the model proves,
+; the oracle accepts.
+(define-fun claim.ZV-015.encoding ((w (_ BitVec 64)) (below Bool) (lo1 (_ BitVec 64)) (hi1 (_ BitVec 64)) (lo2 (_ BitVec 64)) (hi2 (_ BitVec 64))) Bool
+  (=> (and (r-ok w lo1 hi1) (r-ok w lo2 hi2)
+           ; a length must be a word: a region of all 2^64 addresses has none
+           (distinct (bvsub hi1 lo1) #xffffffffffffffff) (distinct (bvsub hi2 lo2) #xffffffffffffffff)
+           (ite below (bvult hi1 lo2) (bvult hi2 lo1)))
+      (ZV-015.ok lo1 (bvadd (bvsub hi1 lo1) #x0000000000000001) lo2 (bvadd (bvsub hi2 lo2) #x0000000000000001))))
 
 ; ===================== the seed's algorithm =====================
 
@@ -362,5 +383,117 @@
 (declare-const size (_ BitVec 64))
 (declare-const grown (_ BitVec 64))
 (assert (not (claim.ZV-014.step #x0000000000000040 op total current size grown)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "ZV-015/encoding-below")
+(set-info :requirement "ZV-015")
+(set-info :arch "32le")
+(set-info :statement "a region wholly below another is disjoint from it by ZV-015.ok")
+(set-info :status unsat)
+(declare-const lo1 (_ BitVec 64))
+(declare-const hi1 (_ BitVec 64))
+(declare-const lo2 (_ BitVec 64))
+(declare-const hi2 (_ BitVec 64))
+(assert (not (claim.ZV-015.encoding #x0000000000000020 true lo1 hi1 lo2 hi2)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "ZV-015/encoding-above")
+(set-info :requirement "ZV-015")
+(set-info :arch "32le")
+(set-info :statement "a region wholly above another is disjoint from it by ZV-015.ok")
+(set-info :status unsat)
+(declare-const lo1 (_ BitVec 64))
+(declare-const hi1 (_ BitVec 64))
+(declare-const lo2 (_ BitVec 64))
+(declare-const hi2 (_ BitVec 64))
+(assert (not (claim.ZV-015.encoding #x0000000000000020 false lo1 hi1 lo2 hi2)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "ZV-015/encoding-below")
+(set-info :requirement "ZV-015")
+(set-info :arch "32be")
+(set-info :statement "a region wholly below another is disjoint from it by ZV-015.ok")
+(set-info :status unsat)
+(declare-const lo1 (_ BitVec 64))
+(declare-const hi1 (_ BitVec 64))
+(declare-const lo2 (_ BitVec 64))
+(declare-const hi2 (_ BitVec 64))
+(assert (not (claim.ZV-015.encoding #x0000000000000020 true lo1 hi1 lo2 hi2)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "ZV-015/encoding-above")
+(set-info :requirement "ZV-015")
+(set-info :arch "32be")
+(set-info :statement "a region wholly above another is disjoint from it by ZV-015.ok")
+(set-info :status unsat)
+(declare-const lo1 (_ BitVec 64))
+(declare-const hi1 (_ BitVec 64))
+(declare-const lo2 (_ BitVec 64))
+(declare-const hi2 (_ BitVec 64))
+(assert (not (claim.ZV-015.encoding #x0000000000000020 false lo1 hi1 lo2 hi2)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "ZV-015/encoding-below")
+(set-info :requirement "ZV-015")
+(set-info :arch "64le")
+(set-info :statement "a region wholly below another is disjoint from it by ZV-015.ok")
+(set-info :status unsat)
+(declare-const lo1 (_ BitVec 64))
+(declare-const hi1 (_ BitVec 64))
+(declare-const lo2 (_ BitVec 64))
+(declare-const hi2 (_ BitVec 64))
+(assert (not (claim.ZV-015.encoding #x0000000000000040 true lo1 hi1 lo2 hi2)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "ZV-015/encoding-above")
+(set-info :requirement "ZV-015")
+(set-info :arch "64le")
+(set-info :statement "a region wholly above another is disjoint from it by ZV-015.ok")
+(set-info :status unsat)
+(declare-const lo1 (_ BitVec 64))
+(declare-const hi1 (_ BitVec 64))
+(declare-const lo2 (_ BitVec 64))
+(declare-const hi2 (_ BitVec 64))
+(assert (not (claim.ZV-015.encoding #x0000000000000040 false lo1 hi1 lo2 hi2)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "ZV-015/encoding-below")
+(set-info :requirement "ZV-015")
+(set-info :arch "64be")
+(set-info :statement "a region wholly below another is disjoint from it by ZV-015.ok")
+(set-info :status unsat)
+(declare-const lo1 (_ BitVec 64))
+(declare-const hi1 (_ BitVec 64))
+(declare-const lo2 (_ BitVec 64))
+(declare-const hi2 (_ BitVec 64))
+(assert (not (claim.ZV-015.encoding #x0000000000000040 true lo1 hi1 lo2 hi2)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "ZV-015/encoding-above")
+(set-info :requirement "ZV-015")
+(set-info :arch "64be")
+(set-info :statement "a region wholly above another is disjoint from it by ZV-015.ok")
+(set-info :status unsat)
+(declare-const lo1 (_ BitVec 64))
+(declare-const hi1 (_ BitVec 64))
+(declare-const lo2 (_ BitVec 64))
+(declare-const hi2 (_ BitVec 64))
+(assert (not (claim.ZV-015.encoding #x0000000000000040 false lo1 hi1 lo2 hi2)))
 (check-sat)
 (pop 1)

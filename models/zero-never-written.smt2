@@ -80,10 +80,6 @@
 (define-fun ZV-009.ok ((nonzerobytes (_ BitVec 64))) Bool
   (= nonzerobytes #x0000000000000000))
 
-; ZV-015: two regions share no byte (overflow-free).
-(define-fun ZV-015.ok ((a (_ BitVec 64)) (alen (_ BitVec 64)) (b (_ BitVec 64)) (blen (_ BitVec 64))) Bool
-  (disjoint a alen b blen))
-
 ; SV-007: after any sequence of operations, slot v still holds v in byte order be.
 (define-fun SV-007.ok ((be Bool) (v (_ BitVec 64)) (raw (_ BitVec 64))) Bool
   (and (bvult v #x0000000000000100) (= (load-bytes be raw #x0000000000000000 #x0000000000000008) v)))
@@ -218,16 +214,6 @@
            (ite (new-object op keep)
                 (layout-inv w tb tl zs zl cz cl bx bp bl ox ob ol olive nb nl)
                 (layout-inv w tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))))
-
-; The inclusive-end encoding implies ZV-015.ok's (base, length) for non-empty regions in the word,
-; one way of being disjoint at a time (first below second, or above it): what the model proves,
-; the oracle accepts.
-(define-fun claim.ZV-015.encoding ((w (_ BitVec 64)) (below Bool) (lo1 (_ BitVec 64)) (hi1 (_ BitVec 64)) (lo2 (_ BitVec 64)) (hi2 (_ BitVec 64))) Bool
-  (=> (and (r-ok w lo1 hi1) (r-ok w lo2 hi2)
-           ; a length must be a word: a region of all 2^64 addresses has none
-           (distinct (bvsub hi1 lo1) #xffffffffffffffff) (distinct (bvsub hi2 lo2) #xffffffffffffffff)
-           (ite below (bvult hi1 lo2) (bvult hi2 lo1)))
-      (ZV-015.ok lo1 (bvadd (bvsub hi1 lo1) #x0000000000000001) lo2 (bvadd (bvsub hi2 lo2) #x0000000000000001))))
 
 ; The loader's initial memory: table bytes in the table, zeros in the static and compiler zeros.
 (define-fun claim.ZV-009.init ((w (_ BitVec 64)) (be Bool) (mem (Array (_ BitVec 64) (_ BitVec 8))) (a (_ BitVec 64)) (tb (_ BitVec 64)) (tl (_ BitVec 64)) (zs (_ BitVec 64)) (zl (_ BitVec 64)) (cz (_ BitVec 64)) (cl (_ BitVec 64))) Bool
@@ -781,34 +767,6 @@
 (pop 1)
 
 (push 1)
-(set-info :obligation "ZV-015/encoding-below")
-(set-info :requirement "ZV-015")
-(set-info :arch "32le")
-(set-info :statement "a region wholly below another is disjoint from it by ZV-015.ok")
-(set-info :status unsat)
-(declare-const lo1 (_ BitVec 64))
-(declare-const hi1 (_ BitVec 64))
-(declare-const lo2 (_ BitVec 64))
-(declare-const hi2 (_ BitVec 64))
-(assert (not (claim.ZV-015.encoding #x0000000000000020 true lo1 hi1 lo2 hi2)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "ZV-015/encoding-above")
-(set-info :requirement "ZV-015")
-(set-info :arch "32le")
-(set-info :statement "a region wholly above another is disjoint from it by ZV-015.ok")
-(set-info :status unsat)
-(declare-const lo1 (_ BitVec 64))
-(declare-const hi1 (_ BitVec 64))
-(declare-const lo2 (_ BitVec 64))
-(declare-const hi2 (_ BitVec 64))
-(assert (not (claim.ZV-015.encoding #x0000000000000020 false lo1 hi1 lo2 hi2)))
-(check-sat)
-(pop 1)
-
-(push 1)
 (set-info :obligation "ZV-009/init")
 (set-info :requirement "ZV-009 SV-007")
 (set-info :arch "32be")
@@ -1346,34 +1304,6 @@
 (declare-const hp (_ BitVec 64))
 (declare-const hl (_ BitVec 64))
 (assert (not (claim.ZV-015 #x0000000000000020 op x src zp v nb nl keep tb tl zs zl cz cl bx bp bl ox ob ol olive hp hl)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "ZV-015/encoding-below")
-(set-info :requirement "ZV-015")
-(set-info :arch "32be")
-(set-info :statement "a region wholly below another is disjoint from it by ZV-015.ok")
-(set-info :status unsat)
-(declare-const lo1 (_ BitVec 64))
-(declare-const hi1 (_ BitVec 64))
-(declare-const lo2 (_ BitVec 64))
-(declare-const hi2 (_ BitVec 64))
-(assert (not (claim.ZV-015.encoding #x0000000000000020 true lo1 hi1 lo2 hi2)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "ZV-015/encoding-above")
-(set-info :requirement "ZV-015")
-(set-info :arch "32be")
-(set-info :statement "a region wholly above another is disjoint from it by ZV-015.ok")
-(set-info :status unsat)
-(declare-const lo1 (_ BitVec 64))
-(declare-const hi1 (_ BitVec 64))
-(declare-const lo2 (_ BitVec 64))
-(declare-const hi2 (_ BitVec 64))
-(assert (not (claim.ZV-015.encoding #x0000000000000020 false lo1 hi1 lo2 hi2)))
 (check-sat)
 (pop 1)
 
@@ -1919,34 +1849,6 @@
 (pop 1)
 
 (push 1)
-(set-info :obligation "ZV-015/encoding-below")
-(set-info :requirement "ZV-015")
-(set-info :arch "64le")
-(set-info :statement "a region wholly below another is disjoint from it by ZV-015.ok")
-(set-info :status unsat)
-(declare-const lo1 (_ BitVec 64))
-(declare-const hi1 (_ BitVec 64))
-(declare-const lo2 (_ BitVec 64))
-(declare-const hi2 (_ BitVec 64))
-(assert (not (claim.ZV-015.encoding #x0000000000000040 true lo1 hi1 lo2 hi2)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "ZV-015/encoding-above")
-(set-info :requirement "ZV-015")
-(set-info :arch "64le")
-(set-info :statement "a region wholly above another is disjoint from it by ZV-015.ok")
-(set-info :status unsat)
-(declare-const lo1 (_ BitVec 64))
-(declare-const hi1 (_ BitVec 64))
-(declare-const lo2 (_ BitVec 64))
-(declare-const hi2 (_ BitVec 64))
-(assert (not (claim.ZV-015.encoding #x0000000000000040 false lo1 hi1 lo2 hi2)))
-(check-sat)
-(pop 1)
-
-(push 1)
 (set-info :obligation "ZV-009/init")
 (set-info :requirement "ZV-009 SV-007")
 (set-info :arch "64be")
@@ -2487,30 +2389,3 @@
 (check-sat)
 (pop 1)
 
-(push 1)
-(set-info :obligation "ZV-015/encoding-below")
-(set-info :requirement "ZV-015")
-(set-info :arch "64be")
-(set-info :statement "a region wholly below another is disjoint from it by ZV-015.ok")
-(set-info :status unsat)
-(declare-const lo1 (_ BitVec 64))
-(declare-const hi1 (_ BitVec 64))
-(declare-const lo2 (_ BitVec 64))
-(declare-const hi2 (_ BitVec 64))
-(assert (not (claim.ZV-015.encoding #x0000000000000040 true lo1 hi1 lo2 hi2)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "ZV-015/encoding-above")
-(set-info :requirement "ZV-015")
-(set-info :arch "64be")
-(set-info :statement "a region wholly above another is disjoint from it by ZV-015.ok")
-(set-info :status unsat)
-(declare-const lo1 (_ BitVec 64))
-(declare-const hi1 (_ BitVec 64))
-(declare-const lo2 (_ BitVec 64))
-(declare-const hi2 (_ BitVec 64))
-(assert (not (claim.ZV-015.encoding #x0000000000000040 false lo1 hi1 lo2 hi2)))
-(check-sat)
-(pop 1)

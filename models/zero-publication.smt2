@@ -307,7 +307,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-fast-path")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32le")
 (set-info :statement "a fast-path step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -353,7 +353,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-size-check")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32le")
 (set-info :statement "a size-check step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -399,7 +399,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-lock")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32le")
 (set-info :statement "a lock step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -445,7 +445,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-check-under-lock")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32le")
 (set-info :statement "a check-under-lock step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -491,7 +491,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-doubling")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32le")
 (set-info :statement "a doubling step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -537,7 +537,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-allocate")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32le")
 (set-info :statement "a allocate step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -583,7 +583,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-publish")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32le")
 (set-info :statement "a publish step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -629,7 +629,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-unlock")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32le")
 (set-info :statement "a unlock step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -675,7 +675,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-restart")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32le")
 (set-info :statement "a restart step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -721,7 +721,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-thrown")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32le")
 (set-info :statement "a thrown step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -989,7 +989,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-fast-path")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32be")
 (set-info :statement "a fast-path step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1035,7 +1035,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-size-check")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32be")
 (set-info :statement "a size-check step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1081,7 +1081,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-lock")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32be")
 (set-info :statement "a lock step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1127,7 +1127,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-check-under-lock")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32be")
 (set-info :statement "a check-under-lock step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1173,7 +1173,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-doubling")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32be")
 (set-info :statement "a doubling step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1219,7 +1219,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-allocate")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32be")
 (set-info :statement "a allocate step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1265,7 +1265,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-publish")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32be")
 (set-info :statement "a publish step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1311,7 +1311,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-unlock")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32be")
 (set-info :statement "a unlock step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1357,7 +1357,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-restart")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32be")
 (set-info :statement "a restart step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1403,7 +1403,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-thrown")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "32be")
 (set-info :statement "a thrown step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1671,7 +1671,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-fast-path")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64le")
 (set-info :statement "a fast-path step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1717,7 +1717,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-size-check")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64le")
 (set-info :statement "a size-check step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1763,7 +1763,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-lock")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64le")
 (set-info :statement "a lock step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1809,7 +1809,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-check-under-lock")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64le")
 (set-info :statement "a check-under-lock step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1855,7 +1855,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-doubling")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64le")
 (set-info :statement "a doubling step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1901,7 +1901,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-allocate")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64le")
 (set-info :statement "a allocate step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1947,7 +1947,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-publish")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64le")
 (set-info :statement "a publish step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -1993,7 +1993,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-unlock")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64le")
 (set-info :statement "a unlock step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -2039,7 +2039,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-restart")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64le")
 (set-info :statement "a restart step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -2085,7 +2085,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-thrown")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64le")
 (set-info :statement "a thrown step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -2353,7 +2353,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-fast-path")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64be")
 (set-info :statement "a fast-path step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -2399,7 +2399,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-size-check")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64be")
 (set-info :statement "a size-check step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -2445,7 +2445,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-lock")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64be")
 (set-info :statement "a lock step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -2491,7 +2491,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-check-under-lock")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64be")
 (set-info :statement "a check-under-lock step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -2537,7 +2537,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-doubling")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64be")
 (set-info :statement "a doubling step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -2583,7 +2583,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-allocate")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64be")
 (set-info :statement "a allocate step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -2629,7 +2629,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-publish")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64be")
 (set-info :statement "a publish step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -2675,7 +2675,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-unlock")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64be")
 (set-info :statement "a unlock step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -2721,7 +2721,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-restart")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64be")
 (set-info :statement "a restart step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)
@@ -2767,7 +2767,7 @@
 
 (push 1)
 (set-info :obligation "ZV-011/step-thrown")
-(set-info :requirement "ZV-011")
+(set-info :requirement "ZV-011 ZV-010")
 (set-info :arch "64be")
 (set-info :statement "a thrown step of either thread, in any interleaving, keeps the publication invariant")
 (set-info :status unsat)

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# CI's subset of the Go matrix: Go 1.19 on amd64, 386 (native) and s390x, mips (qemu-user), plus the
+# negative control. Passes when every run completes without an "error" verdict (an adapter or harness
+# failure), each run's verdicts per requirement equal the committed baseline in docs/results (so a
+# change in what the suite concludes about real Go is seen, in either direction), and the negative
+# control is flagged under SV-001, SV-007 and ZV-009.
+#   usage: ci-subset.sh OUTDIR
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="${1:?usage: ci-subset.sh OUTDIR}"
+seed=20261122
+mkdir -p "$out"
+"$here/install.sh" go1.19 qemu || exit 1
+cd "$root"
+cli() { dotnet run --no-build --project src/Conformance.Cli -- "$@"; }
+# Verdicts per requirement: "ID verdict count" lines, sorted.
+summary() { grep '"type":"result"' "$1" | sed -E 's/.*"requirement":"([A-Z]{2}-[0-9]{3})".*"verdict":"([a-z-]+)".*/\1 \2/' | sort | uniq -c | awk '{print $2, $3, $1}'; }
+status=0
+for arch in amd64 386 s390x mips; do
+  "$here/build.sh" go1.19 "$arch" 2>"$out/go1.19-$arch.build.log" || { echo "go1.19 $arch: build failed"; status=1; continue; }
+  cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh go1.19 $arch" --json "$out/go1.19-$arch.jsonl" > "$out/go1.19-$arch.txt" 2>&1
+  summary "$out/go1.19-$arch.jsonl" > "$out/go1.19-$arch.summary"
+  errors=$(awk '$2 == "error" {n += $3} END {print n + 0}' "$out/go1.19-$arch.summary")
+  if [ "$errors" != 0 ]; then echo "go1.19 $arch: $errors error verdicts"; grep -A5 '^ERROR' "$out/go1.19-$arch.txt" | head -20; status=1; fi
+  if ! diff -u "$root/docs/results/go1.19-$arch.summary" "$out/go1.19-$arch.summary"; then
+    echo "go1.19 $arch: verdicts differ from docs/results/go1.19-$arch.summary"; status=1
+  else
+    echo "go1.19 $arch: verdicts as in docs/results ($(awk '$2 == "pass" {n += $3} END {print n + 0}' "$out/go1.19-$arch.summary") passed, $(awk '$2 == "fail" {n += $3} END {print n + 0}' "$out/go1.19-$arch.summary") failed as documented)"
+  fi
+done
+cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh go1.19 amd64 -corrupt" --json "$out/negative-control.jsonl" > "$out/negative-control.txt" 2>&1
+summary "$out/negative-control.jsonl" > "$out/negative-control.summary"
+for id in SV-001 SV-007 ZV-009; do
+  if grep -q "^$id fail " "$out/negative-control.summary"; then echo "negative control: $id flagged"; else echo "negative control: $id NOT flagged"; status=1; fi
+done
+exit $status
