@@ -125,8 +125,24 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
                 for (int k = 0; k < list.Count; k++)
                 {
                     var t = list[k];
-                    runtime.MakeMapOf(t);
-                    ulong zero = t.ZeroPointer;
+                    ulong zero;
+                    if (i % 2 == 0)
+                    {
+                        // Makers: make the map (mapzero), then read the pointer.
+                        runtime.MakeMapOf(t);
+                        zero = t.ZeroPointer;
+                    }
+                    else
+                    {
+                        // Watchers: the unlocked fast path, an atomic read that a maker's publication
+                        // satisfies; they see the pointer the moment it is published.
+                        var spin = new SpinWait();
+                        var deadline = Environment.TickCount64 + 10_000;
+                        while ((zero = t.ZeroPointer) == 0 && Environment.TickCount64 < deadline)
+                        {
+                            spin.SpinOnce();
+                        }
+                    }
                     // Checked by this thread right after reading the pointer: is it a zero region, all zero, covering the type?
                     var region = zero == 0 ? null : runtime.Memory.FindRegion(zero, Math.Max(t.Size, 1));
                     bool ready = region is not null && runtime.ZeroRegions.Any(z => z.Base == region.Base)

@@ -59,8 +59,10 @@ public interface IRuntimeAdapter : IDisposable
     Pointed NilSlice();
 
     /// <summary>
-    /// Starts <paramref name="threads"/> threads that race to make the first map of each of
-    /// <paramref name="types"/> (fresh types, no map made yet) and read its zero pointer.
+    /// Starts <paramref name="threads"/> threads that race on first use of each of
+    /// <paramref name="types"/> (fresh types, no map made yet): some make the first map and then read the
+    /// type's zero pointer, others take the runtime's unlocked fast path (an atomic read of the pointer,
+    /// repeated until it is set), so that a pointer published too early is seen.
     /// Returns, for each thread, what it saw for each type, in order.
     /// </summary>
     IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> types, int threads);

@@ -411,6 +411,12 @@ internal static class ZeroValueCases
             }
             Check($"after growth x{times}");
         }
+        // Smaller large types after growth: they must share the buffer, not add to the zero memory.
+        foreach (var size in new ulong[] { 1025, 5000, 70000 })
+        {
+            FreshMap(ctx, size);
+        }
+        Check("after maps of 1025, 5000 and 70000-byte types");
         for (int i = 0; i < 64; i++)
         {
             ctx.Adapter.CreateType(TypeKind.Struct, 1UL << 30, null);
