@@ -86,11 +86,13 @@ internal static class ZeroValueCases
 
     /// <summary>
     /// Runs <paramref name="body"/> on a fresh instance of the runtime (or on the shared one when it cannot be
-    /// restarted), after making a map of a fresh type of <paramref name="prior"/> bytes, if any.
+    /// restarted or has no on-demand buffer), after making a map of a fresh type of <paramref name="prior"/> bytes, if any.
     /// </summary>
     private static CaseOutcome OnFresh(CaseContext ctx, ulong? prior, Func<CaseContext, CaseOutcome> body)
     {
-        if (ctx.NewAdapter is null)
+        // Only the on-demand buffer makes a runtime's history matter to these cases: a runtime without it
+        // is observed on its one instance (restarting an out-of-process adapter per case costs seconds).
+        if (ctx.NewAdapter is null || !ctx.Info.Features.Contains("zero.on-demand"))
         {
             return Prepared(ctx);
         }
