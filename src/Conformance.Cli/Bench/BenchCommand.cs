@@ -57,7 +57,7 @@ internal static class BenchCommand
             stdout.WriteLine("warning: this is a Debug build; run with -c Release for figures worth recording");
         }
         var figures = new List<Figure>();
-        void Take(int number, Func<string, Figure> measure)
+        void Take(int number, string title, string target, Func<string, Figure> measure)
         {
             if (!which.Contains(number))
             {
@@ -72,14 +72,19 @@ internal static class BenchCommand
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                stderr.WriteLine($"figure {number}: {e}");
-                figure = Figure.NotMeasured(number, $"figure {number}", "", $"{e.GetType().Name}: {e.Message}", Load.Now());
+                stderr.WriteLine($"figure {number} failed: {e}");
+                figure = Figure.NotMeasured(number, title, target, $"{e.GetType().Name}: {e.Message}", Load.Now());
             }
             Print(figure, stdout);
             figures.Add(figure);
         }
 
-        Take(1, load => ProofFigure.Measure(sources, budget, stdout, load));
+        Take(1, "proof vs enumeration", ProofFigure.Target, load => ProofFigure.Measure(sources, budget, load));
+        Take(2, "oracle speed", OracleFigure.Target, load => OracleFigure.Measure(sources, budget, load));
+        Take(3, "exec throughput", ExecFigure.Target, load => ExecFigure.Measure(env, budget, load));
+        Take(4, "memory", MemoryFigure.Target, MemoryFigure.Measure);
+        Take(5, "scaling", ScalingFigure.Target, load => ScalingFigure.Measure(sources, budget, load));
+        Take(6, "startup", StartupFigure.Target, load => StartupFigure.Measure(budget, load));
         if (json is not null)
         {
             Write(json, machine, budget, figures);

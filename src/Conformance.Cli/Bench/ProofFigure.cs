@@ -23,7 +23,7 @@ internal static partial class ProofFigure
     // log2 (one doubling per bit), so a prefix would under-estimate and evenly spaced blocks do not.
     private const int Blocks = 256;
 
-    public static Figure Measure(IReadOnlyList<ModelSource> models, Budget budget, TextWriter log, string load)
+    public static Figure Measure(IReadOnlyList<ModelSource> models, Budget budget, string load)
     {
         var source = models.FirstOrDefault(m => m.Name == ModelFile);
         if (source is null)

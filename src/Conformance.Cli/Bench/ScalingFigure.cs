@@ -1,0 +1,84 @@
+using System.Globalization;
+using Conformance.Cli.Wiring;
+using Conformance.Oracle;
+using Conformance.Requirements;
+using Conformance.Suite;
+using Reference;
+
+namespace Conformance.Cli.Bench;
+
+/// <summary>
+/// Figure 5: does the suite's time grow linearly with the number of cases? Runs 10^3 .. 10^6 random
+/// operation-sequence cases through SuiteRunner against one reference runtime (64le; state accumulates
+/// in it, as in a real run) with a sink that discards, and fits log(time) = k log(cases) + c.
+/// </summary>
+internal static class ScalingFigure
+{
+    public const string Target = "linear within 1.2x: fitted exponent <= 1.2";
+    private const double TargetExponent = 1.2;
+
+    // The five requirements a sequence case judges (SequenceCases): each sequence yields one case per ID.
+    private static readonly HashSet<string> SequenceRequirements = new(["SV-007", "ZV-003", "ZV-009", "ZV-010", "ZV-015"], StringComparer.Ordinal);
+    private const int SequenceLength = 10;
+
+    public static Figure Measure(IReadOnlyList<ModelSource> sources, Budget budget, string load)
+    {
+        var oracle = ModelOracle.Load(sources);
+        if (!oracle.Defines("ZV-015.ok"))
+        {
+            return Figure.NotMeasured(5, "scaling", Target, "the models this build carries define no ZV-015.ok (pass --models DIR)", load);
+        }
+        var judge = new Judge(oracle, RequirementCatalog.LoadEmbedded());
+        var points = new List<(double Cases, double Seconds, double Rate)>();
+        var details = new List<string>();
+        var values = new Dictionary<string, double>();
+
+        // Warm-up: JIT and the oracle, on a small run that is not counted.
+        RunOnce(judge, 100);
+        for (int e = 3; e <= budget.ScalingMaxExponent; e++)
+        {
+            int target = (int)Math.Pow(10, e);
+            var (cases, seconds, clean) = RunOnce(judge, target);
+            points.Add((cases, seconds, cases / seconds));
+            details.Add(string.Create(CultureInfo.InvariantCulture,
+                $"10^{e}: {cases:N0} cases in {seconds:0.000} s = {cases / seconds:N0} cases/s{(clean ? "" : " (NOT all passed)")} (load {Load.Now()})"));
+            values[$"cases_1e{e}_s"] = seconds;
+        }
+        double k = Slope(points.Select(p => Math.Log(p.Cases)).ToList(), points.Select(p => Math.Log(p.Seconds)).ToList());
+        values["exponent"] = k;
+        details.Add($"cases: {SequenceLength}-op random sequences (SequenceCases, seed 1), 5 cases per sequence, plus the few fixed cases of those 5 requirements; one repetition per size (the largest dominate the fit; see the load stamps)");
+        return new Figure(5, "scaling", string.Create(CultureInfo.InvariantCulture,
+            $"fitted exponent {k:0.000} over 10^3..10^{budget.ScalingMaxExponent} cases ({points[^1].Rate:N0} cases/s at the largest)"),
+            Target, k <= TargetExponent, load, details, values);
+    }
+
+    private static (int Cases, double Seconds, bool Clean) RunOnce(Judge judge, int cases)
+    {
+        var adapter = new ReferenceAdapter(new ReferenceRuntime(Architecture.Le64));
+        var options = new RunOptions(1, Requirements: SequenceRequirements, Sequences: Math.Max(1, cases / SequenceRequirements.Count), SequenceLength: SequenceLength);
+        var sink = new Discard();
+        RunSummary? summary = null;
+        double seconds = Sampling.Seconds(() => summary = SuiteRunner.Run(adapter, null, judge, Inputs.Create(1), options, sink));
+        return (sink.Count, seconds, summary!.Clean);
+    }
+
+    /// <summary>Least-squares slope of y on x.</summary>
+    internal static double Slope(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        double mx = x.Average(), my = y.Average();
+        double sxy = x.Zip(y, (a, b) => (a - mx) * (b - my)).Sum();
+        double sxx = x.Sum(a => (a - mx) * (a - mx));
+        return sxy / sxx;
+    }
+
+    private sealed class Discard : IResultSink
+    {
+        public int Count { get; private set; }
+
+        public void Begin(RunHeader header) { }
+
+        public void Add(CaseResult result) => Count++;
+
+        public void Finish(RunSummary summary) { }
+    }
+}
