@@ -29,6 +29,22 @@ internal static class BenchCommand
         var cmd = new Command("bench", "Measure the suite's performance figures (docs/performance.md).") { json, quick, smoke, exhaustive, models, only };
         cmd.SetAction(parse =>
         {
+            // Usage errors are answered here: System.CommandLine's default exception handler would turn
+            // a UsageException thrown from an action into exit 1 before Program could make it 2.
+            try
+            {
+                return Execute(parse);
+            }
+            catch (UsageException e)
+            {
+                stderr.WriteLine($"usage: {e.Message}");
+                return Program.Usage;
+            }
+        });
+        return cmd;
+
+        int Execute(ParseResult parse)
+        {
             var budget = parse.GetValue(smoke) ? Budget.Smoke : parse.GetValue(quick) ? Budget.Quick : Budget.Default;
             budget = budget with { Exhaustive = parse.GetValue(exhaustive) };
             var dir = parse.GetValue(models);
@@ -42,8 +58,7 @@ internal static class BenchCommand
                 throw new UsageException($"--figure {n}: figures are numbered 1 to 6");
             }
             return Run(budget, dir, figures, parse.GetValue(json), stdout, stderr);
-        });
-        return cmd;
+        }
     }
 
     private static int Run(Budget budget, DirectoryInfo? modelsDir, HashSet<int> which, FileInfo? json, TextWriter stdout, TextWriter stderr)
