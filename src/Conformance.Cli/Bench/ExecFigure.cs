@@ -130,6 +130,34 @@ internal static class ExecFigure
             {
                 return new ArchResult(none, none, none, none, $"the adapter answered with an error: {problem}");
             }
+            if (qemu is null && arch == "amd64")
+            {
+                // Breakdown: the batched rate by batch size. A client whose cost per reply grows with the
+                // batch shows it here as a rate that falls as batches grow.
+                var sweep = new List<string>();
+                foreach (int size in new[] { 250, 1000, budget.ExecRequests }.Where(n => n <= batch.Count).Distinct())
+                {
+                    var part = batch.Take(size).ToList();
+                    var rates = Sampling.Repeat(budget.Repetitions, () => size / Sampling.Seconds(() => adapter.Submit(part)));
+                    sweep.Add($"{size}: {Spread.Of(rates).Median:N0}/s");
+                    values[$"{arch}_batched_per_s_batch{size}"] = Spread.Of(rates).Median;
+                }
+                details.Add($"{Runtime} {arch} batched rate by batch size (median): {string.Join(", ", sweep)}");
+
+                // Where the time goes: CPU per request of the client (this process) and of the adapter,
+                // batched, against the adapter's CPU per request answering the file.
+                var (_, rawCpu) = RunFromFileTimed(program, args, requestsFile);
+                var (_, helloCpu) = RunFromFileTimed(program, args, helloFile);
+                double adapter0 = ProcessCpu(adapter.ProcessId);
+                var (wall, clientCpu) = Sampling.Times(() => adapter.Submit(batch));
+                double adapterCpu = ProcessCpu(adapter.ProcessId) - adapter0;
+                double us(double seconds) => seconds / batch.Count * 1e6;
+                details.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{Runtime} {arch} CPU per request (one batch of {batch.Count}; 10 ms clock ticks): client {us(clientCpu):0.0} us, adapter {us(adapterCpu):0.0} us, wall {us(wall):0.0} us; raw adapter {us(Math.Max(0, rawCpu - helloCpu)):0.0} us"));
+                values[$"{arch}_client_cpu_us_per_request"] = us(clientCpu);
+                values[$"{arch}_adapter_cpu_us_per_request_batched"] = us(adapterCpu);
+                values[$"{arch}_adapter_cpu_us_per_request_raw"] = us(Math.Max(0, rawCpu - helloCpu));
+            }
             var result = new ArchResult(Spread.Of(raw), Spread.Of(batched), Spread.Of(unbatched), Spread.Of(Sampling.Ratios(batched, raw)), null);
             details.Add($"{Runtime} {arch}{(qemu is null ? "" : " under " + qemu)}: raw {result.Raw.Show()}/s, batched {result.Batched.Show()}/s ({result.Share.Show(v => (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%")} of raw), unbatched {result.Unbatched.Show()}/s ({budget.ExecRequests} requests per batch, {budget.ExecUnbatched} unbatched) (load {Load.Now()})");
             values[$"{arch}_raw_per_s"] = result.Raw.Median;
@@ -161,11 +189,14 @@ internal static class ExecFigure
     }
 
     /// <summary>Seconds for the adapter to answer a file of requests, stdout discarded.</summary>
-    private static double RunFromFile(string program, IReadOnlyList<string> args, string file)
+    private static double RunFromFile(string program, IReadOnlyList<string> args, string file) => RunFromFileTimed(program, args, file).Wall;
+
+    /// <summary>Wall seconds, and the adapter's CPU seconds (from the shell's times builtin: children's user + system).</summary>
+    private static (double Wall, double Cpu) RunFromFileTimed(string program, IReadOnlyList<string> args, string file)
     {
         var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardError = true };
         psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add("exec \"$0\" \"$@\" < \"$BENCH_REQUESTS\" > /dev/null");
+        psi.ArgumentList.Add("\"$0\" \"$@\" < \"$BENCH_REQUESTS\" > /dev/null || exit $?; times >&2");
         psi.ArgumentList.Add(program);
         foreach (var a in args)
         {
@@ -174,8 +205,42 @@ internal static class ExecFigure
         psi.Environment["BENCH_REQUESTS"] = file;
         var clock = Stopwatch.StartNew();
         using var p = Process.Start(psi) ?? throw new InvalidOperationException($"{program} did not start");
-        p.StandardError.ReadToEnd();
+        string err = p.StandardError.ReadToEnd();
         p.WaitForExit();
-        return p.ExitCode == 0 ? clock.Elapsed.TotalSeconds : throw new InvalidOperationException($"{program} < requests exited {p.ExitCode}");
+        double wall = clock.Elapsed.TotalSeconds;
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} < requests exited {p.ExitCode}");
+        }
+        // times: "0m0.01s 0m0.00s" (shell) then "0m0.12s 0m0.03s" (children).
+        var last = err.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        double cpu = last.Split(' ', StringSplitOptions.RemoveEmptyEntries).Sum(ShellSeconds);
+        return (wall, cpu);
+    }
+
+    private static double ShellSeconds(string text)
+    {
+        int m = text.IndexOf('m', StringComparison.Ordinal);
+        return m > 0 && text.EndsWith('s')
+            && double.TryParse(text[..m], NumberStyles.Float, CultureInfo.InvariantCulture, out double min)
+            && double.TryParse(text[(m + 1)..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double sec)
+            ? (min * 60) + sec
+            : 0;
+    }
+
+    /// <summary>CPU seconds (user + system) a live process has used, from /proc/pid/stat; NaN when unreadable.</summary>
+    private static double ProcessCpu(int? pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // Fields 14 and 15 of stat (utime, stime), counted from "state" as field 3.
+            return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
     }
 }

@@ -78,6 +78,22 @@ internal static class Sampling
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
+    /// <summary>
+    /// Wall seconds and CPU seconds (the whole process: user + system) taken by <paramref name="work"/>.
+    /// On a loaded shared machine, wall time of a single-threaded task is mostly waiting for a core; CPU
+    /// time is the work itself.
+    /// </summary>
+    public static (double Wall, double Cpu) Times(Action work)
+    {
+        using var self = Process.GetCurrentProcess();
+        var cpu0 = self.TotalProcessorTime;
+        long start = Stopwatch.GetTimestamp();
+        work();
+        double wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        self.Refresh();
+        return (wall, (self.TotalProcessorTime - cpu0).TotalSeconds);
+    }
+
     /// <summary>The ratios a[i] / b[i], pair by pair.</summary>
     public static List<double> Ratios(IReadOnlyList<double> a, IReadOnlyList<double> b) =>
         a.Zip(b, (x, y) => x / y).ToList();
