@@ -1,6 +1,4 @@
-// CS1591: Directory.Build.props tests IsTestProject before the test csproj sets it, so test projects
 // generate documentation files; xUnit needs public test methods, which are named, not documented.
-#pragma warning disable CS1591
 
 using Conformance.Smt;
 
