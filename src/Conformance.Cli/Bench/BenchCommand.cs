@@ -100,6 +100,14 @@ internal static class BenchCommand
         Take(4, "memory", MemoryFigure.Target, MemoryFigure.Measure);
         Take(5, "scaling", ScalingFigure.Target, load => ScalingFigure.Measure(sources, budget, load));
         Take(6, "startup", StartupFigure.Target, load => StartupFigure.Measure(budget, load));
+        // The same figures as one Markdown table: the shape docs/performance.md records them in.
+        stdout.WriteLine();
+        stdout.WriteLine("| # | figure | result | target | verdict | load (1/5/15 min) before -> after |");
+        stdout.WriteLine("|---|---|---|---|---|---|");
+        foreach (var f in figures)
+        {
+            stdout.WriteLine($"| {f.Number} | {f.Title} | {f.Result.Replace("|", "/", StringComparison.Ordinal)} | {f.Target} | {f.Verdict} | {f.Load} |");
+        }
         if (json is not null)
         {
             Write(json, machine, budget, figures);
