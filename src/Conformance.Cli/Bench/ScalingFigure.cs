@@ -1,7 +1,9 @@
 using System.Globalization;
 using Conformance.Cli.Wiring;
+using Conformance.Models;
 using Conformance.Oracle;
 using Conformance.Requirements;
+using Conformance.Smt;
 using Conformance.Suite;
 using Reference;
 
@@ -29,16 +31,21 @@ internal static class ScalingFigure
             return Figure.NotMeasured(5, "scaling", Target, "no requirement predicates in this build's models (pass --models DIR)", load);
         }
         var judge = new Judge(oracle, RequirementCatalog.LoadEmbedded());
+        CaseInputs inputs;
+        using (var solver = new Z3NativeSolver())
+        {
+            inputs = new CaseInputs(BoundaryVectors.Generate(ModelCatalog.Load(sources), solver), 1);
+        }
         var points = new List<(double Cases, double Seconds, double Rate)>();
         var details = new List<string>();
         var values = new Dictionary<string, double>();
 
         // Warm-up: JIT and the oracle, on a small run that is not counted.
-        RunOnce(judge, 100);
+        RunOnce(judge, inputs, 100);
         for (int e = 3; e <= budget.ScalingMaxExponent; e++)
         {
             int target = (int)Math.Pow(10, e);
-            var (cases, seconds, notPassed) = RunOnce(judge, target);
+            var (cases, seconds, notPassed) = RunOnce(judge, inputs, target);
             points.Add((cases, seconds, cases / seconds));
             details.Add(string.Create(CultureInfo.InvariantCulture,
                 $"10^{e}: {cases:N0} cases in {seconds:0.000} s = {cases / seconds:N0} cases/s{(notPassed == 0 ? ", all passed" : $", {notPassed:N0} did NOT pass")} (load {Load.Now()})"));
@@ -52,13 +59,13 @@ internal static class ScalingFigure
             Target, k <= TargetExponent, load, details, values);
     }
 
-    private static (int Cases, double Seconds, int NotPassed) RunOnce(Judge judge, int cases)
+    private static (int Cases, double Seconds, int NotPassed) RunOnce(Judge judge, CaseInputs inputs, int cases)
     {
         var adapter = new ReferenceAdapter(new ReferenceRuntime(Architecture.Le64));
         var options = new RunOptions(1, Requirements: SequenceRequirements, Sequences: Math.Max(1, cases / SequenceRequirements.Count), SequenceLength: SequenceLength);
         var sink = new Discard();
         RunSummary? summary = null;
-        double seconds = Sampling.Seconds(() => summary = SuiteRunner.Run(adapter, null, judge, Inputs.Create(1), options, sink));
+        double seconds = Sampling.Seconds(() => summary = SuiteRunner.Run(adapter, null, judge, inputs, options, sink));
         return (sink.Count, seconds, sink.Count - summary!.Passed);
     }
 
