@@ -21,9 +21,9 @@ internal static class BenchCommand
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
         var json = new Option<FileInfo?>("--json") { Description = "also write the figures, machine and versions as JSON to this file" };
-        var quick = new Option<bool>("--quick") { Description = "smaller samples and fewer repetitions (minutes less; figure 5 stops at 10^5 cases)" };
+        var quick = new Option<bool>("--quick") { Description = "smaller samples and fewer repetitions" };
         var smoke = new Option<bool>("--smoke") { Description = "a tiny budget that only shows every figure runs (numbers mean nothing; for the tests)", Hidden = true };
-        var exhaustive = new Option<bool>("--exhaustive") { Description = "figure 1 also enumerates all 2^32 sizes once (about a minute) instead of only extrapolating" };
+        var exhaustive = new Option<bool>("--exhaustive") { Description = "the long measurements: figure 1 also enumerates all 2^32 sizes once (about a minute), figure 5 adds 10^6 cases (many minutes)" };
         var models = new Option<DirectoryInfo?>("--models") { Description = "read the models from this directory instead of the ones built in" };
         var only = new Option<int[]>("--figure") { Description = "only these figures (1-6, repeatable)" };
         var cmd = new Command("bench", "Measure the suite's performance figures (docs/performance.md).") { json, quick, smoke, exhaustive, models, only };
