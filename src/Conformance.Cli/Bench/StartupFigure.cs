@@ -24,7 +24,7 @@ internal static class StartupFigure
         int runs = Math.Max(1, Math.Min(3, budget.Repetitions));
         for (int i = 0; i < runs; i++)
         {
-            timings.Add(RunOnce(dll, budget.StartupArgs, stopAtSummary: i < runs - 1));
+            timings.Add(RunOnce(dll, budget.StartupArgs, stopAtSummary: i < runs - 1, WholeRunLimit));
         }
         var last = timings[^1];
         Spread Of(Func<Timing, double> pick) => Spread.Of(timings.Select(pick).Where(double.IsFinite).DefaultIfEmpty(double.NaN).ToList());
@@ -44,9 +44,13 @@ internal static class StartupFigure
             ["whole_run_s"] = last.Whole,
         };
         var first = Of(t => double.IsFinite(t.FirstProof) ? t.FirstProof : t.FirstSummary);
-        return new Figure(6, "startup", $"first result line after {first.Show(Ms)}; whole run {last.Whole.ToString("0.0", CultureInfo.InvariantCulture)} s (n=1)",
+        return new Figure(6, "startup", $"first result line after {first.Show(Ms)}; whole run {(double.IsNaN(last.Whole) ? $"did not finish within {WholeRunLimit.TotalMinutes:0} min (stopped)" : last.Whole.ToString("0.0", CultureInfo.InvariantCulture) + " s (n=1)")}",
             Target, null, load, details, values);
     }
+
+    // A run that has not finished after this is stopped and reported as such (a zoo variant that spins
+    // must not hang the bench).
+    private static readonly TimeSpan WholeRunLimit = TimeSpan.FromMinutes(10);
 
     private static string Ms(double s) => (s * 1000).ToString("N0", CultureInfo.InvariantCulture) + " ms";
 
@@ -54,7 +58,7 @@ internal static class StartupFigure
 
     private sealed record Timing(double FirstLine, double FirstProof, double FirstSummary, double Whole, int Exit);
 
-    private static Timing RunOnce(string dll, IReadOnlyList<string> args, bool stopAtSummary)
+    private static Timing RunOnce(string dll, IReadOnlyList<string> args, bool stopAtSummary, TimeSpan limit)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(dll);
@@ -66,6 +70,12 @@ internal static class StartupFigure
         using var p = Process.Start(psi) ?? throw new InvalidOperationException("dotnet did not start");
         p.ErrorDataReceived += (_, _) => { };
         p.BeginErrorReadLine();
+        bool stopped = false;
+        using var deadline = new Timer(_ =>
+        {
+            stopped = true;
+            p.Kill(entireProcessTree: true); // the child this figure started, and nothing else
+        }, null, limit, Timeout.InfiniteTimeSpan);
         double firstLine = double.NaN, firstProof = double.NaN, firstSummary = double.NaN;
         bool afterProofsHeader = false;
         while (p.StandardOutput.ReadLine() is { } line)
@@ -92,6 +102,8 @@ internal static class StartupFigure
             }
         }
         p.WaitForExit();
-        return new Timing(firstLine, firstProof, firstSummary, clock.Elapsed.TotalSeconds, p.ExitCode);
+        return stopped
+            ? new Timing(firstLine, firstProof, firstSummary, double.NaN, -1)
+            : new Timing(firstLine, firstProof, firstSummary, clock.Elapsed.TotalSeconds, p.ExitCode);
     }
 }
