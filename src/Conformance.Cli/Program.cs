@@ -23,6 +23,7 @@ internal static class Program
         root.Subcommands.Add(ProveVerb.Build(stdout, stderr));
         root.Subcommands.Add(TraceCommand.Build(stdout, stderr));
         root.Subcommands.Add(ReportCommand.Build(stdout, stderr));
+        root.Subcommands.Add(BenchCommand.Build(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,0 +1,261 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Conformance.Adapters;
+using Conformance.Adapters.Exec;
+
+namespace Conformance.Cli.Bench;
+
+/// <summary>
+/// Figure 3: checks per second through the exec protocol against the Go adapter (go1.19), batched
+/// (ExecAdapter.Submit of many requests) and unbatched (one request per Submit), against the adapter's
+/// own raw rate in the same run: the adapter binary answering a pre-written file of the same requests,
+/// stdout to /dev/null. Raw, batched and unbatched repetitions are interleaved.
+/// </summary>
+internal static class ExecFigure
+{
+    public const string Target = "batched >= 50% of the adapter's raw rate (go1.19 amd64)";
+    private const double TargetShare = 0.5;
+    private const string Runtime = "go1.19";
+
+    public static Figure Measure(BenchEnvironment env, Budget budget, string load)
+    {
+        if (env.RepoRoot is null)
+        {
+            return Figure.NotMeasured(3, "exec throughput", Target, "adapters/go not found above the current directory", load);
+        }
+        if (!env.GoVersion.StartsWith("go version", StringComparison.Ordinal))
+        {
+            return Figure.NotMeasured(3, "exec throughput", Target, "Go is not installed (go version failed)", load);
+        }
+        var details = new List<string>();
+        var values = new Dictionary<string, double>();
+        var native = Arch(env.RepoRoot, "amd64", null, budget, details, values);
+        if (native.Problem is not null)
+        {
+            return Figure.NotMeasured(3, "exec throughput", Target, native.Problem, load) with { Details = details };
+        }
+        if (budget.ExecForeign)
+        {
+            foreach (var (arch, qemu) in new[] { ("386", (string?)null), ("s390x", "qemu-s390x-static") })
+            {
+                var r = Arch(env.RepoRoot, arch, qemu, budget with { ExecRequests = budget.ExecRequests / 2, ExecUnbatched = budget.ExecUnbatched / 2 }, details, values);
+                if (r.Problem is not null)
+                {
+                    details.Add($"{Runtime} {arch}: not measured: {r.Problem}");
+                }
+            }
+        }
+        else
+        {
+            details.Add($"{Runtime} 386, s390x: not measured ({budget.Name} budget)");
+        }
+        details.Add("a check = one convert(uint16, v) request answered through the C# client (ExecAdapter), v cycling 0..299 (table hits and heap allocations); raw = the adapter binary reading the same kind of requests from a file (4 batches long; a hello-only run subtracted), stdout to /dev/null; the adapter's CPU comes from the shell's times builtin, the client's from this process");
+        return new Figure(3, "exec throughput",
+            $"{Runtime} amd64 batched {native.Batched.Show()} checks/s = {native.Share.Show(v => (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%")} of raw {native.Raw.Show()}/s; unbatched {native.Unbatched.Show()}/s",
+            Target, native.Share.Median >= TargetShare, load, details, values);
+    }
+
+    private sealed record ArchResult(Spread Raw, Spread Batched, Spread Unbatched, Spread Share, string? Problem);
+
+    private static ArchResult Arch(string root, string arch, string? qemu, Budget budget, List<string> details, Dictionary<string, double> values)
+    {
+        var none = new Spread(0, 0, 0, 0);
+        string binary = Path.Combine(root, "adapters", "go", "bin", $"{Runtime}-{arch}", "goadapter");
+        if (!File.Exists(binary))
+        {
+            // Build it once, outside any timing (run.sh would build on first start, inside the first repetition).
+            var build = BenchEnvironment.Capture(Path.Combine(root, "adapters", "go", "build.sh"), Runtime, arch);
+            if (!File.Exists(binary))
+            {
+                return new ArchResult(none, none, none, none, $"could not build the Go adapter for {arch} (adapters/go/build.sh {Runtime} {arch}){(build is null ? "" : ": " + build)}");
+            }
+        }
+        if (qemu is not null && BenchEnvironment.Capture(qemu, "--version") is null)
+        {
+            return new ArchResult(none, none, none, none, $"{qemu} is not installed");
+        }
+        string program = qemu ?? binary;
+        string[] args = qemu is null ? [] : [binary];
+        string requestsFile = Path.Combine(Path.GetTempPath(), $"bench-exec-{Environment.ProcessId}-{arch}.jsonl");
+        string helloFile = requestsFile + ".hello";
+        // The raw file is 4 batches long: a run of it takes long enough that process start-up jitter
+        // (measured apart with a hello-only file and subtracted) does not dominate.
+        int rawRequests = 4 * budget.ExecRequests;
+        File.WriteAllText(requestsFile, RequestLines(rawRequests));
+        File.WriteAllText(helloFile, RequestLines(0));
+        try
+        {
+            using var adapter = ExecAdapter.Start(new ExecAdapterOptions(program, args));
+            var batch = Enumerable.Range(0, budget.ExecRequests).Select(i => ExecRequest.Convert(ValueKind.Uint16, (ulong)(i % 300))).ToList();
+            string? problem = null;
+            double Batched()
+            {
+                double s = Sampling.Seconds(() =>
+                {
+                    var replies = adapter.Submit(batch);
+                    problem ??= replies.FirstOrDefault(r => r.Fault is not null)?.Fault?.Message;
+                });
+                return batch.Count / s;
+            }
+            double Unbatched()
+            {
+                double s = Sampling.Seconds(() =>
+                {
+                    for (int i = 0; i < budget.ExecUnbatched; i++)
+                    {
+                        var replies = adapter.Submit([batch[i]]);
+                        problem ??= replies[0].Fault?.Message;
+                    }
+                });
+                return budget.ExecUnbatched / s;
+            }
+            double Raw()
+            {
+                double all = RunFromFile(program, args, requestsFile);
+                double hello = RunFromFile(program, args, helloFile);
+                return rawRequests / Math.Max(all - hello, 1e-6);
+            }
+
+            var raw = new List<double>();
+            var batched = new List<double>();
+            var unbatched = new List<double>();
+            Raw();
+            Batched();
+            Unbatched();
+            for (int i = 0; i < budget.Repetitions; i++)
+            {
+                raw.Add(Raw());
+                batched.Add(Batched());
+                unbatched.Add(Unbatched());
+            }
+            if (problem is not null)
+            {
+                return new ArchResult(none, none, none, none, $"the adapter answered with an error: {problem}");
+            }
+            if (qemu is null && arch == "amd64")
+            {
+                // Breakdown: the batched rate by batch size. A client whose cost per reply grows with the
+                // batch shows it here as a rate that falls as batches grow.
+                var sweep = new List<string>();
+                foreach (int size in new[] { 250, 1000, budget.ExecRequests }.Where(n => n <= batch.Count).Distinct())
+                {
+                    var part = batch.Take(size).ToList();
+                    var perRequestCpu = new List<double>();
+                    var rates = Sampling.Repeat(budget.Repetitions, () =>
+                    {
+                        var (wall, cpu) = Sampling.Times(() => adapter.Submit(part));
+                        perRequestCpu.Add(cpu / size * 1e6);
+                        return size / wall;
+                    });
+                    sweep.Add(string.Create(CultureInfo.InvariantCulture, $"{size}: {Spread.Of(rates).Median:N0}/s, client CPU {Spread.Of(perRequestCpu).Median:0.0} us/request"));
+                    values[$"{arch}_client_cpu_us_per_request_batch{size}"] = Spread.Of(perRequestCpu).Median;
+                    values[$"{arch}_batched_per_s_batch{size}"] = Spread.Of(rates).Median;
+                }
+                details.Add($"{Runtime} {arch} batched rate by batch size (median): {string.Join(", ", sweep)}");
+
+                // Where the time goes: CPU per request of the client (this process) and of the adapter,
+                // batched, against the adapter's CPU per request answering the file.
+                var (_, rawCpu) = RunFromFileTimed(program, args, requestsFile);
+                var (_, helloCpu) = RunFromFileTimed(program, args, helloFile);
+                double adapter0 = ProcessCpu(adapter.ProcessId);
+                var (wall, clientCpu) = Sampling.Times(() => adapter.Submit(batch));
+                double adapterCpu = ProcessCpu(adapter.ProcessId) - adapter0;
+                double us(double seconds) => seconds / batch.Count * 1e6;
+                double usRaw(double seconds) => seconds / rawRequests * 1e6;
+                details.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{Runtime} {arch} CPU per request (one batch of {batch.Count}; 10 ms clock ticks): client {us(clientCpu):0.0} us, adapter {us(adapterCpu):0.0} us, wall {us(wall):0.0} us; raw adapter {usRaw(Math.Max(0, rawCpu - helloCpu)):0.0} us"));
+                values[$"{arch}_client_cpu_us_per_request"] = us(clientCpu);
+                values[$"{arch}_adapter_cpu_us_per_request_batched"] = us(adapterCpu);
+                values[$"{arch}_adapter_cpu_us_per_request_raw"] = usRaw(Math.Max(0, rawCpu - helloCpu));
+                double cpuShare = usRaw(Math.Max(0, rawCpu - helloCpu)) / us(clientCpu + adapterCpu);
+                values[$"{arch}_batched_share_of_raw_by_cpu"] = cpuShare;
+                details.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{Runtime} {arch} batched share of raw by CPU (raw adapter CPU / (client + adapter CPU), what the share would be with both processes CPU-bound on one core): {cpuShare * 100:0}%"));
+            }
+            var result = new ArchResult(Spread.Of(raw), Spread.Of(batched), Spread.Of(unbatched), Spread.Of(Sampling.Ratios(batched, raw)), null);
+            details.Add($"{Runtime} {arch}{(qemu is null ? "" : " under " + qemu)}: raw {result.Raw.Show()}/s, batched {result.Batched.Show()}/s ({result.Share.Show(v => (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%")} of raw), unbatched {result.Unbatched.Show()}/s ({budget.ExecRequests} requests per batch, {budget.ExecUnbatched} unbatched) (load {Load.Now()})");
+            values[$"{arch}_raw_per_s"] = result.Raw.Median;
+            values[$"{arch}_batched_per_s"] = result.Batched.Median;
+            values[$"{arch}_unbatched_per_s"] = result.Unbatched.Median;
+            values[$"{arch}_batched_share_of_raw"] = result.Share.Median;
+            return result;
+        }
+        catch (AdapterException e)
+        {
+            return new ArchResult(none, none, none, none, e.Message);
+        }
+        finally
+        {
+            File.Delete(requestsFile);
+            File.Delete(helloFile);
+        }
+    }
+
+    /// <summary>hello, then <paramref name="count"/> convert requests, exactly as the client writes them.</summary>
+    private static string RequestLines(int count)
+    {
+        var sb = new StringBuilder("{\"id\":1,\"op\":\"hello\",\"protocols\":[1]}\n");
+        for (int i = 0; i < count; i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{{\"id\":{i + 2},\"op\":\"convert\",\"kind\":\"uint16\",\"bits\":\"0x{i % 300:x}\"}}\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Seconds for the adapter to answer a file of requests, stdout discarded.</summary>
+    private static double RunFromFile(string program, IReadOnlyList<string> args, string file) => RunFromFileTimed(program, args, file).Wall;
+
+    /// <summary>Wall seconds, and the adapter's CPU seconds (from the shell's times builtin: children's user + system).</summary>
+    private static (double Wall, double Cpu) RunFromFileTimed(string program, IReadOnlyList<string> args, string file)
+    {
+        var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardError = true };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("\"$0\" \"$@\" < \"$BENCH_REQUESTS\" > /dev/null || exit $?; times >&2");
+        psi.ArgumentList.Add(program);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        psi.Environment["BENCH_REQUESTS"] = file;
+        var clock = Stopwatch.StartNew();
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"{program} did not start");
+        string err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        double wall = clock.Elapsed.TotalSeconds;
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} < requests exited {p.ExitCode}");
+        }
+        // times: "0m0.01s 0m0.00s" (shell) then "0m0.12s 0m0.03s" (children).
+        var last = err.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        double cpu = last.Split(' ', StringSplitOptions.RemoveEmptyEntries).Sum(ShellSeconds);
+        return (wall, cpu);
+    }
+
+    private static double ShellSeconds(string text)
+    {
+        int m = text.IndexOf('m', StringComparison.Ordinal);
+        return m > 0 && text.EndsWith('s')
+            && double.TryParse(text[..m], NumberStyles.Float, CultureInfo.InvariantCulture, out double min)
+            && double.TryParse(text[(m + 1)..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double sec)
+            ? (min * 60) + sec
+            : 0;
+    }
+
+    /// <summary>CPU seconds (user + system) a live process has used, from /proc/pid/stat; NaN when unreadable.</summary>
+    private static double ProcessCpu(int? pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // Fields 14 and 15 of stat (utime, stime), counted from "state" as field 3.
+            return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+    }
+}
