@@ -47,10 +47,25 @@ public sealed record ProofResult(Obligation Obligation, ProofVerdict Verdict, do
 /// </summary>
 public sealed class Prover(ISmtSolver solver, int timeoutMs)
 {
-    /// <summary>Proves one obligation.</summary>
+    // Obligations stated for several architectures are often the same query (byte order is irrelevant to
+    // the growth loop): an identical script has the same answer, so it is solved once per prover.
+    private readonly Dictionary<string, ProofResult> solved = new(StringComparer.Ordinal);
+
+    /// <summary>Proves one obligation (reusing the verdict of an identical script proved before).</summary>
     public ProofResult Prove(Obligation obligation)
     {
         ArgumentNullException.ThrowIfNull(obligation);
+        if (solved.TryGetValue(obligation.Script, out var same))
+        {
+            return same with { Obligation = obligation, Milliseconds = 0 };
+        }
+        var result = Solve(obligation);
+        solved[obligation.Script] = result;
+        return result;
+    }
+
+    private ProofResult Solve(Obligation obligation)
+    {
         var clock = Stopwatch.StartNew();
         var outcome = solver.CheckSat(obligation.Script, obligation.Constants, timeoutMs);
         double ms = clock.Elapsed.TotalMilliseconds;

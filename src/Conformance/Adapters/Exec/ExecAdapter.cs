@@ -109,10 +109,15 @@ public sealed class ExecAdapter : IRuntimeAdapter
         }
         var ids = pending.ToDictionary(kv => kv.Value, kv => kv.Key);
         _ = process.WriteAsync(lines);
+        // The oldest unanswered request is found by a cursor that only moves forward: O(n) per batch.
+        var oldest = 0;
         while (pending.Count > 0)
         {
-            var oldest = pending.Values.Min();
-            var fault = Collect(process, requests, pending, replies, oldest);
+            while (replies[oldest] is not null)
+            {
+                oldest++;
+            }
+            var fault = Collect(process, requests, pending, replies, oldest, ids[oldest]);
             if (fault is not null)
             {
                 replies[oldest] = new ExecReply(requests[oldest], ids[oldest], null, fault);
@@ -131,9 +136,8 @@ public sealed class ExecAdapter : IRuntimeAdapter
     }
 
     /// <summary>Waits for one reply; returns the fault that ends the batch, or null.</summary>
-    private AdapterException? Collect(AdapterProcess process, IReadOnlyList<ExecRequest> requests, Dictionary<long, int> pending, ExecReply?[] replies, int oldest)
+    private AdapterException? Collect(AdapterProcess process, IReadOnlyList<ExecRequest> requests, Dictionary<long, int> pending, ExecReply?[] replies, int oldest, long oldestId)
     {
-        var oldestId = pending.First(kv => kv.Value == oldest).Key;
         var what = $"{oldestId} ({requests[oldest].Summary})";
         var remaining = _options.RunTimeout - _clock.Elapsed;
         var wait = remaining < _options.RequestTimeout ? remaining : _options.RequestTimeout;
