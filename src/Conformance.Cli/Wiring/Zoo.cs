@@ -303,7 +303,7 @@ internal static class Zoo
         {
             ulong next = Memory.PeekNextAddress(Segment.Persistent, ZeroBufferAlignment) ?? 0;
             PublishZero(type, next);
-            Thread.Sleep(5); // widen the window in which racing threads see a pointer to nothing
+            Thread.Sleep(50); // widen the window in which racing threads see a pointer to nothing (robust under load)
             var buffer = AllocateZeroBuffer(size);
             CommitZeroBuffer(buffer);
         }
