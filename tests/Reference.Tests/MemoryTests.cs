@@ -90,7 +90,8 @@ public class MemoryTests
         public void AlignmentNotPowerOfTwo_Throws(ulong alignment)
         {
             var memory = new Memory(Architecture.Le64);
-            Assert.Throws<ArgumentOutOfRangeException>(() => memory.Allocate(Segment.Persistent, 64, alignment, "x", RegionKind.Other));
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => memory.Allocate(Segment.Persistent, 64, alignment, "x", RegionKind.Other));
+            Assert.Contains("a power of two", error.Message, StringComparison.Ordinal);
             Assert.Throws<ArgumentOutOfRangeException>(() => memory.PeekNextAddress(Segment.Persistent, alignment));
             Assert.Empty(memory.Regions);
         }
@@ -120,6 +121,19 @@ public class MemoryTests
             memory.Allocate(Segment.Persistent, 0xFFFF_0000_0000_0000, 64, "most of it", RegionKind.Other);
             Assert.Null(memory.PeekNextAddress(Segment.Persistent, 1UL << 63));
             Assert.Throws<RuntimeOutOfMemoryException>(() => memory.Allocate(Segment.Persistent, 1, 1UL << 63, "x", RegionKind.Other));
+        }
+
+        [Fact]
+        [Trait("Requirement", "AR-001")]
+        public void AlignedAddressNearTopOfThe64BitWord_IsStillAllocatable()
+        {
+            // 2^64 - 2^45 is a multiple of 2^45 inside the persistent segment: rounding it up must not be mistaken for a wrap.
+            var memory = new Memory(Architecture.Le64);
+            var top = unchecked(0UL - (1UL << 45));
+            var persistent = memory.Segments.Single(s => s.Segment == Segment.Persistent);
+            memory.Allocate(Segment.Persistent, top - persistent.Base, 1, "up to 2^64 - 2^45", RegionKind.Other);
+            Assert.Equal(top, memory.PeekNextAddress(Segment.Persistent, 1UL << 45));
+            Assert.Equal(top, memory.Allocate(Segment.Persistent, 16, 1UL << 45, "x", RegionKind.Other).Base);
         }
 
         [Theory]

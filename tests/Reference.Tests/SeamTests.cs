@@ -145,6 +145,24 @@ public class SeamTests
         }
     }
 
+    private sealed class NeverPublishes(Architecture arch) : ReferenceRuntime(arch)
+    {
+        protected override bool PublishZero(RType type, ulong pointer) => false;
+    }
+
+    [Theory]
+    [Trait("Requirement", "ZV-004")]
+    [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+    public void NeverPublishes_BreaksPublicationButSmallTypesStillAllocateNoBuffer(string name)
+    {
+        // The broken step is publication only: a small type takes the static-zero path and never the buffer path.
+        var broken = new NeverPublishes(Architecture.Parse(name));
+        var small = broken.ByteArrayOf(16);
+        broken.MakeMapOf(small);
+        Assert.Equal(0UL, small.ZeroPointer);
+        Assert.Empty(broken.ZeroBuffers);
+    }
+
     private sealed class NullProbe(Architecture arch) : ReferenceRuntime(arch)
     {
         public void Probe()
@@ -152,6 +170,7 @@ public class SeamTests
             Assert.Throws<ArgumentNullException>(() => MapZero(null!));
             Assert.Throws<ArgumentNullException>(() => PublishZero(null!, 1));
             Assert.Throws<ArgumentNullException>(() => AllocateAndPublishZero(null!, 4096));
+            Assert.Empty(ZeroBuffers); // rejected before anything was allocated
             Assert.Throws<ArgumentNullException>(() => CommitZeroBuffer(null!));
             Assert.Throws<ArgumentNullException>(() => MissingKeyPointer(null!, 1));
             Assert.Throws<ArgumentNullException>(() => StoreZeroPointer(null!, 1));

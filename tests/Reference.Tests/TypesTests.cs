@@ -156,6 +156,7 @@ public class TypesTests
             Assert.Throws<ArgumentNullException>(() => runtime.MapOf(null!, b));
             Assert.Throws<ArgumentNullException>(() => runtime.MapOf(b, null!));
             Assert.Throws<ArgumentNullException>(() => runtime.FuncOf(null!, [b], false));
+            Assert.Throws<ArgumentNullException>(() => runtime.FuncOf(null!, [b], true));
             Assert.Throws<ArgumentNullException>(() => runtime.FuncOf([b], null!, false));
             Assert.Throws<ArgumentNullException>(() => runtime.SliceOf(null!));
             Assert.Throws<ArgumentNullException>(() => runtime.ArrayOf(1, null!));
