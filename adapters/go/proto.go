@@ -99,6 +99,9 @@ type createdType struct {
 	Size      hexU64     `json:"size"`
 	Allocated allocation `json:"allocated"`
 	Name      string     `json:"name,omitempty"`
+	// Panic is reflect's panic when the runtime refuses to make the type (e.g. ChanOf of an element
+	// of 64 KiB or more): data for the suite, like makeMap's throw; Type is then -1.
+	Panic string `json:"panic,omitempty"`
 }
 
 type helloResult struct {

@@ -1,4 +1,3 @@
-using Conformance.Cli.Wiring;
 using System.CommandLine;
 using Conformance.Cli.Commands;
 
@@ -42,6 +41,17 @@ internal static class Program
         {
             stderr.WriteLine($"usage: {e.Message}");
             return Usage;
+        }
+        catch (Exception e) when (e is Smt.SmtParseException or Smt.SmtCompileException or Models.ModelFormatException or Requirements.SpecFormatException)
+        {
+            // A corrupt model or spec: the message names the file and line.
+            stderr.WriteLine($"error: {e.Message}");
+            return Usage;
+        }
+        catch (Smt.SolverUnavailableException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return Failed;
         }
     }
 }

@@ -47,7 +47,22 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
     public CreatedType CreateType(SuiteKind kind, ulong length, TypeRef? element)
     {
         var before = runtime.Memory.Counters;
-        RType t = Guarded(() => kind switch
+        RType t;
+        try
+        {
+            t = CreateOrPanic(kind, length, element);
+        }
+        catch (ArraySizeExceedsAddressSpaceException e)
+        {
+            // Go's reflect panic: the runtime refused to make the type.
+            return new CreatedType(new TypeRef(-1), 0, Allocated(before), e.Message);
+        }
+        types[t.Id] = t;
+        return new CreatedType(new TypeRef(t.Id), t.Size, Allocated(before));
+    }
+
+    private RType CreateOrPanic(SuiteKind kind, ulong length, TypeRef? element) =>
+        Guarded(() => kind switch
         {
             SuiteKind.Array => runtime.ByteArrayOf(length),
             SuiteKind.Struct => runtime.StructOf(length),
@@ -58,9 +73,6 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
             SuiteKind.Slice => runtime.SliceOf(Type(element)),
             _ => throw new AdapterException($"unknown type kind {kind}"),
         });
-        types[t.Id] = t;
-        return new CreatedType(new TypeRef(t.Id), t.Size, Allocated(before));
-    }
 
     public IReadOnlyList<CreatedType> CompilerTypes() => runtime.CompilerTypes.Select(t =>
     {
@@ -170,10 +182,6 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
         catch (NonTerminationException e)
         {
             throw new AdapterException($"the runtime hung: {e.Message}", e);
-        }
-        catch (ArraySizeExceedsAddressSpaceException e)
-        {
-            throw new AdapterException($"the runtime panicked: {e.Message}", e);
         }
     }
 

@@ -122,8 +122,12 @@ public readonly record struct TypeRef(long Id);
 /// <summary>An adapter-issued handle to a map.</summary>
 public readonly record struct MapRef(long Id);
 
-/// <summary>A type, its size in bytes and what creating it allocated.</summary>
-public sealed record CreatedType(TypeRef Type, ulong Size, Allocation Allocated);
+/// <summary>
+/// A type, its size in bytes and what creating it allocated; or, when the runtime refused to make it
+/// (Go: a reflect panic such as ChanOf's "element size too large"), the refusal in
+/// <see cref="Panic"/>: data for the suite, like <see cref="MapCreation.Throw"/>, and then no type.
+/// </summary>
+public sealed record CreatedType(TypeRef Type, ulong Size, Allocation Allocated, string? Panic = null);
 
 /// <summary>The map made, or the runtime's fatal error message (then <see cref="Map"/> is null).</summary>
 public sealed record MapCreation(MapRef? Map, Allocation Allocated, string? Throw);

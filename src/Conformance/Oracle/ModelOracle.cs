@@ -69,8 +69,10 @@ public sealed partial class ModelOracle : Suite.IPredicateOracle
             SmtModule module = SmtModule.Parse(source.Text, source.Name);
             foreach (SmtDefinition definition in module.Definitions)
             {
+                // Oracle predicates are <ID>.<name>; <ID>.claim and <ID>.<x>-claim are the obligations' claims
+                // (they may use arrays and quantifiers), proved by the solver, never evaluated here.
                 Match id = RequirementPrefix().Match(definition.Name);
-                if (!id.Success)
+                if (!id.Success || definition.Name.EndsWith("claim", StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -109,6 +111,9 @@ public sealed partial class ModelOracle : Suite.IPredicateOracle
 
     /// <inheritdoc/>
     public bool Defines(string name) => handles.ContainsKey(name);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ParameterNames(string name) => Resolve(name).Info.Parameters.Select(p => p.Name).ToList();
 
     /// <summary>Whether predicate <paramref name="name"/> holds for <paramref name="args"/> (Bool as 0/1).</summary>
     /// <exception cref="KeyNotFoundException">Unknown predicate.</exception>

@@ -166,6 +166,7 @@ public sealed partial class RequirementCatalog
         string Field(string key) => fields.TryGetValue(key, out var v) && v.Length > 0
             ? v
             : throw new SpecFormatException($"{source}: {id} has no '{key}' field");
+        string statement = Field("Statement");
         var archText = Field("Architectures");
         IReadOnlyList<string> archs = archText == "all"
             ? ArchitectureNames
@@ -181,6 +182,6 @@ public sealed partial class RequirementCatalog
             throw new SpecFormatException($"{source}: {id} has status '{status}' (expected 'active' or 'withdrawn (<reason>)')");
         }
         _ = Field("Rationale");
-        return new Requirement(id, title, Field("Statement"), Field("Feature"), archs, withdrawn, source);
+        return new Requirement(id, title, statement, Field("Feature"), archs, withdrawn, source);
     }
 }

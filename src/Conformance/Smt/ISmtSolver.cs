@@ -21,6 +21,14 @@ public interface ISmtSolver : IDisposable
     /// </summary>
     SolverOutcome CheckSat(string script, IReadOnlyList<string> valueTerms, int timeoutMs);
 
+    /// <summary>
+    /// Runs <paramref name="script"/> (declarations, assertions and <c>(minimize t)</c>/<c>(maximize t)</c>
+    /// objectives) in a fresh optimizer and, on <c>sat</c>, returns the optimal model's value of each of
+    /// <paramref name="constants"/> (declared constants) as SMT-LIB2 literal text. Past
+    /// <paramref name="timeoutMs"/> the search is interrupted and the answer is <see cref="SolverOutcome.Unknown"/>.
+    /// </summary>
+    SolverOutcome Optimize(string script, IReadOnlyList<string> constants, int timeoutMs);
+
     /// <summary>Runs <paramref name="script"/> as is and returns the solver's raw output text.</summary>
     string Run(string script);
 

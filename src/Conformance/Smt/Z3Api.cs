@@ -34,6 +34,15 @@ internal sealed unsafe class Z3Api
     internal delegate* unmanaged[Cdecl]<IntPtr, byte*, IntPtr> EvalSmtlib2String { get; private init; }
     internal delegate* unmanaged[Cdecl]<IntPtr, void> Interrupt { get; private init; }
     internal delegate* unmanaged[Cdecl]<uint*, uint*, uint*, uint*, void> GetVersion { get; private init; }
+    internal delegate* unmanaged[Cdecl]<IntPtr, IntPtr> MkOptimize { get; private init; }
+    internal delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void> OptimizeIncRef { get; private init; }
+    internal delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void> OptimizeDecRef { get; private init; }
+    internal delegate* unmanaged[Cdecl]<IntPtr, IntPtr, byte*, void> OptimizeFromString { get; private init; }
+    internal delegate* unmanaged[Cdecl]<IntPtr, IntPtr, uint, IntPtr, int> OptimizeCheck { get; private init; }
+    internal delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr> OptimizeGetModel { get; private init; }
+    internal delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void> ModelIncRef { get; private init; }
+    internal delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void> ModelDecRef { get; private init; }
+    internal delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr> ModelToString { get; private init; }
 
     /// <summary>The version the loaded library reports, e.g. "4.8.12.0".</summary>
     internal string Version { get; private set; } = "";
@@ -85,6 +94,15 @@ internal sealed unsafe class Z3Api
             EvalSmtlib2String = (delegate* unmanaged[Cdecl]<IntPtr, byte*, IntPtr>)Get("Z3_eval_smtlib2_string"),
             Interrupt = (delegate* unmanaged[Cdecl]<IntPtr, void>)Get("Z3_interrupt"),
             GetVersion = (delegate* unmanaged[Cdecl]<uint*, uint*, uint*, uint*, void>)Get("Z3_get_version"),
+            MkOptimize = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr>)Get("Z3_mk_optimize"),
+            OptimizeIncRef = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)Get("Z3_optimize_inc_ref"),
+            OptimizeDecRef = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)Get("Z3_optimize_dec_ref"),
+            OptimizeFromString = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, byte*, void>)Get("Z3_optimize_from_string"),
+            OptimizeCheck = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, uint, IntPtr, int>)Get("Z3_optimize_check"),
+            OptimizeGetModel = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr>)Get("Z3_optimize_get_model"),
+            ModelIncRef = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)Get("Z3_model_inc_ref"),
+            ModelDecRef = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)Get("Z3_model_dec_ref"),
+            ModelToString = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr>)Get("Z3_model_to_string"),
         };
         uint major, minor, build, revision;
         api.GetVersion(&major, &minor, &build, &revision);

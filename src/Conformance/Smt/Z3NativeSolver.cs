@@ -121,6 +121,99 @@ public sealed unsafe partial class Z3NativeSolver : ISmtSolver
     }
 
     /// <inheritdoc/>
+    /// <exception cref="ObjectDisposedException">The solver was disposed.</exception>
+    public SolverOutcome Optimize(string script, IReadOnlyList<string> constants, int timeoutMs)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(constants);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(timeoutMs);
+        ObjectDisposedException.ThrowIf(context == IntPtr.Zero, this);
+        interruptRequested = false;
+        IntPtr optimizer = api.MkOptimize(context);
+        api.OptimizeIncRef(context, optimizer);
+        try
+        {
+            api.SetError(context, 0);
+            byte[] text = Encoding.UTF8.GetBytes(script + "\0");
+            fixed (byte* p = text)
+            {
+                api.OptimizeFromString(context, optimizer, p);
+            }
+            if (api.GetErrorCode(context) != 0)
+            {
+                string message = Marshal.PtrToStringUTF8(api.GetErrorMsg(context, api.GetErrorCode(context))) ?? "error";
+                api.SetError(context, 0);
+                return new SolverOutcome.Failure($"optimizer rejected the script: {message}");
+            }
+            int answer;
+            checking = true;
+            using (new Timer(_ => Interrupt(), null, timeoutMs, Timeout.Infinite))
+            {
+                try
+                {
+                    answer = api.OptimizeCheck(context, optimizer, 0, IntPtr.Zero);
+                }
+                finally
+                {
+                    checking = false;
+                }
+            }
+            if (api.GetErrorCode(context) != 0)
+            {
+                api.SetError(context, 0);
+                return new SolverOutcome.Unknown(interruptRequested ? $"timeout after {timeoutMs} ms (optimizer interrupted)" : "optimizer failed");
+            }
+            switch (answer)
+            {
+                case -1:
+                    return new SolverOutcome.Unsat();
+                case 0:
+                    return new SolverOutcome.Unknown(interruptRequested ? $"timeout after {timeoutMs} ms (optimizer interrupted)" : "optimizer gave up");
+                default:
+                    IntPtr model = api.OptimizeGetModel(context, optimizer);
+                    api.ModelIncRef(context, model);
+                    try
+                    {
+                        string printed = Marshal.PtrToStringUTF8(api.ModelToString(context, model)) ?? "";
+                        return ModelValues(printed, constants);
+                    }
+                    finally
+                    {
+                        api.ModelDecRef(context, model);
+                    }
+            }
+        }
+        finally
+        {
+            api.OptimizeDecRef(context, optimizer);
+        }
+    }
+
+    /// <summary>Reads constants' values out of a model as Z3_model_to_string prints it: one "x -> #x..." line each.</summary>
+    private static SolverOutcome ModelValues(string printed, IReadOnlyList<string> constants)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in printed.Split('\n'))
+        {
+            int arrow = line.IndexOf(" -> ", StringComparison.Ordinal);
+            if (arrow > 0)
+            {
+                found[line[..arrow].Trim()] = line[(arrow + 4)..].Trim();
+            }
+        }
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in constants)
+        {
+            if (!found.TryGetValue(c, out var v))
+            {
+                return new SolverOutcome.Failure($"the model has no value for {c}: {printed}");
+            }
+            values[c] = v;
+        }
+        return new SolverOutcome.Sat(values);
+    }
+
+    /// <inheritdoc/>
     /// <remarks>An error the API reports outside the text is appended as an <c>(error "...")</c> line.</remarks>
     /// <exception cref="ObjectDisposedException">The solver was disposed.</exception>
     public string Run(string script)

@@ -15,6 +15,9 @@ public interface IPredicateOracle
 
     /// <summary>True when the models define a function of that name.</summary>
     bool Defines(string name);
+
+    /// <summary>The named function's parameter names, in order; throws for an unknown name.</summary>
+    IReadOnlyList<string> ParameterNames(string name);
 }
 
 /// <summary>One named argument of a predicate, as reports show it.</summary>
@@ -32,6 +35,7 @@ public sealed class Judge
 {
     private readonly IPredicateOracle oracle;
     private readonly RequirementCatalog catalog;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> checkedSignatures = new(StringComparer.Ordinal);
 
     /// <summary>Creates a judge over an oracle and the spec catalog.</summary>
     public Judge(IPredicateOracle oracle, RequirementCatalog catalog)
@@ -58,6 +62,22 @@ public sealed class Judge
     /// </summary>
     public CaseOutcome Check(string predicate, string input, string observed, params ReadOnlySpan<Arg> args)
     {
+        if (!checkedSignatures.ContainsKey(predicate))
+        {
+            // Arguments are positional in the model; a case that passes them in another order (or under
+            // other names) is a harness bug that must never be judged silently.
+            var parameters = oracle.ParameterNames(predicate);
+            var given = new string[args.Length];
+            for (int i = 0; i < args.Length; i++)
+            {
+                given[i] = args[i].Name;
+            }
+            if (!parameters.SequenceEqual(given, StringComparer.Ordinal))
+            {
+                throw new InvalidOperationException($"harness: {predicate} takes ({string.Join(", ", parameters)}) but the case passed ({string.Join(", ", given)})");
+            }
+            checkedSignatures.TryAdd(predicate, true);
+        }
         Span<ulong> values = args.Length <= 16 ? stackalloc ulong[args.Length] : new ulong[args.Length];
         for (int i = 0; i < args.Length; i++)
         {

@@ -1,5 +1,3 @@
-// CS1591: see Z3NativeSolverTests.cs.
-#pragma warning disable CS1591
 
 using System.Globalization;
 using Conformance.Oracle;
@@ -196,6 +194,9 @@ public sealed class DifferentialTests : IDisposable
             inner.CheckSat(script, valueTerms, timeoutMs);
 
         public string Run(string script) => inner.Run(script.Replace(original, replacement, StringComparison.Ordinal));
+
+        public SolverOutcome Optimize(string script, IReadOnlyList<string> constants, int timeoutMs) =>
+            inner.Optimize(script, constants, timeoutMs);
 
         public void Interrupt() => inner.Interrupt();
 

@@ -1,5 +1,3 @@
-// CS1591: see Z3NativeSolverTests.cs.
-#pragma warning disable CS1591
 
 using Conformance.Smt;
 

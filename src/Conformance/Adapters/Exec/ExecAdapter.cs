@@ -447,7 +447,9 @@ public sealed class ExecAdapter : IRuntimeAdapter
         ParseCreated(One(ExecRequest.CreateType(kind, length, element)), "createType");
 
     private CreatedType ParseCreated(JsonElement r, string req) =>
-        new(new TypeRef(FromAdapterHandle(Prop(r, "type", req), "type", req)), Word(r, "size", req), ParseAllocation(r, req));
+        r.TryGetProperty("panic", out var panic) && panic.ValueKind == JsonValueKind.String
+            ? new(new TypeRef(-1), 0, ParseAllocation(r, req), panic.GetString())
+            : new(new TypeRef(FromAdapterHandle(Prop(r, "type", req), "type", req)), Word(r, "size", req), ParseAllocation(r, req));
 
     /// <inheritdoc/>
     public IReadOnlyList<CreatedType> CompilerTypes()

@@ -28,28 +28,26 @@ internal static class SmallValueCases
                 })));
         }
 
-        // AR-002: the width a kind is stored in, observed as the size of its fallback allocation.
+        // AR-002: the width a kind is stored in, observed through truncation (spec decision): the bits
+        // 2^(8w) + 1 must come back as slot 1 without allocating, and 2^(8(w-1)) must allocate when w >= 2.
+        // The probes are the models' functions of the kind, so the suite encodes no width itself.
         foreach (var kind in CaseKit.Kinds)
         {
             var k = kind;
             yield return new($"AR-002/{CaseKit.GoName(k)}", "AR-002", $"{CaseKit.GoName(k)} is stored in its architecture's width", Table, ctx =>
             {
-                if (CaseKit.IsByteSized(ctx, k))
+                if (!CaseKit.TryTable(ctx, "AR-002", CaseKit.GoName(k), out var table, out var missing))
                 {
-                    // A one-byte kind never allocates; its width shows in the table offset it is served at.
-                    var p = ctx.Adapter.Convert(k, 1);
-                    if (!CaseKit.TryTable(ctx, "AR-002", "1", out var table, out var missing))
-                    {
-                        return missing;
-                    }
-                    ulong offset = p.Data - table.Base - 8;
-                    ulong width = ctx.Info.Arch.BigEndian ? 8 - offset : 1;
-                    return ctx.Judge.Check("AR-002.width-ok", $"{CaseKit.GoName(k)}(1)", $"served at slot offset {CaseKit.N(offset)}",
-                        new Arg("w", ctx.W), new Arg("kind", (ulong)k), new Arg("width", width));
+                    return missing;
                 }
-                var a = ctx.Adapter.Convert(k, 0x100);
-                return ctx.Judge.Check("AR-002.width-ok", $"{CaseKit.GoName(k)}(256)", "bytes allocated for the value",
-                    new Arg("w", ctx.W), new Arg("kind", (ulong)k), new Arg("width", a.Allocated.Bytes));
+                ulong keep = ctx.Judge.Evaluate("AR-002.keep-probe", ctx.W, (ulong)k);
+                ulong widen = ctx.Judge.Evaluate("AR-002.widen-probe", ctx.W, (ulong)k);
+                var a = ctx.Adapter.Convert(k, keep);
+                var b = ctx.Adapter.Convert(k, widen);
+                return ctx.Judge.Check("AR-002.ok", $"{CaseKit.GoName(k)}({CaseKit.N(keep)}) and {CaseKit.GoName(k)}({CaseKit.N(widen)})",
+                    "the first conversion's pointer and allocations, the second's allocations",
+                    new Arg("w", ctx.W), new Arg("kind", (ulong)k), new Arg("be", ctx.Be), new Arg("base", table.Base),
+                    new Arg("keepptr", a.Data), new Arg("keepobjects", a.Allocated.Objects), new Arg("widenobjects", b.Allocated.Objects));
             });
         }
 

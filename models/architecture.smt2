@@ -1,0 +1,390 @@
+; architecture.smt2: AR-001 (declared architecture), AR-002 (storage widths), AR-003 (table offset).
+; Run by hand: z3 models/architecture.smt2   (prints one "unsat" per obligation: unsat = proved)
+;
+; Conventions (every model file): see the shared prelude below and models/README.md. Oracle
+; predicates are define-funs named <ID>.<name> over Bool and (_ BitVec 64) only; obligations are
+; (push 1) ... (pop 1) blocks labelled with set-info and asserting the NEGATION of a claim, so
+; unsat means the claim holds for the whole domain on that architecture.
+; ---- shared prelude: identical text in every model file (ModelCatalog checks that every
+; ---- definition with the same name has the same text in every file; one truth, no drift).
+; ---- z3 only: after (push 1) z3 answers with its incremental core, weak on bit-vectors; this lets it
+; ---- fall back to its bit-blasting solver after 200 ms. The prover sends no set-option (it runs each
+; ---- obligation as its own query with (check-sat-using (try-for ...))), so this affects hand runs only.
+(set-option :combined_solver.solver2_timeout 200)
+; A word is a (_ BitVec 64) whatever the architecture; w is the word size in bits (#x20 = 32,
+; #x40 = 64). Machine arithmetic wraps at the word: it is modelled EXACTLY by masking to the word
+; (wrap), so a 32-bit overflow is modelled, not assumed away, and one set of definitions serves both
+; word sizes. Byte order is a Bool be (true = big-endian).
+(define-fun word-mask ((w (_ BitVec 64))) (_ BitVec 64)
+  (ite (= w #x0000000000000020) #x00000000ffffffff #xffffffffffffffff))
+(define-fun word-ok ((w (_ BitVec 64))) Bool
+  (or (= w #x0000000000000020) (= w #x0000000000000040)))
+(define-fun wrap ((w (_ BitVec 64)) (x (_ BitVec 64))) (_ BitVec 64)
+  (bvand x (word-mask w)))
+(define-fun fits ((w (_ BitVec 64)) (x (_ BitVec 64))) Bool
+  (= x (wrap w x)))
+; 2^(w-1): the largest power of two a word holds.
+(define-fun half-word ((w (_ BitVec 64))) (_ BitVec 64)
+  (bvshl #x0000000000000001 (bvsub w #x0000000000000001)))
+(define-fun pow2 ((x (_ BitVec 64))) Bool
+  (and (distinct x #x0000000000000000)
+       (= (bvand x (bvsub x #x0000000000000001)) #x0000000000000000)))
+; a in [base, base+len), without computing base+len (no overflow).
+(define-fun in-region ((a (_ BitVec 64)) (base (_ BitVec 64)) (len (_ BitVec 64))) Bool
+  (and (bvuge a base) (bvult (bvsub a base) len)))
+; [a, a+alen) and [b, b+blen) share no byte; overflow-free.
+(define-fun disjoint ((a (_ BitVec 64)) (alen (_ BitVec 64)) (b (_ BitVec 64)) (blen (_ BitVec 64))) Bool
+  (or (= alen #x0000000000000000) (= blen #x0000000000000000)
+      (and (bvuge b a) (bvuge (bvsub b a) alen))
+      (and (bvuge a b) (bvuge (bvsub a b) blen))))
+; [base, base+len) lies inside the w-bit address space; overflow-free.
+(define-fun region-fits ((w (_ BitVec 64)) (base (_ BitVec 64)) (len (_ BitVec 64))) Bool
+  (and (fits w base)
+       (or (= len #x0000000000000000)
+           (bvule (bvsub len #x0000000000000001) (bvsub (word-mask w) base)))))
+; Byte order. An 8-byte table slot is written as a 64-bit "raw" value holding its bytes in ADDRESS
+; order, lowest address most significant (so raw reads like a big-endian dump of memory).
+(define-fun bswap64 ((x (_ BitVec 64))) (_ BitVec 64)
+  (concat ((_ extract 7 0) x) ((_ extract 15 8) x) ((_ extract 23 16) x) ((_ extract 31 24) x)
+          ((_ extract 39 32) x) ((_ extract 47 40) x) ((_ extract 55 48) x) ((_ extract 63 56) x)))
+; The bytes of the uint64 v as the machine stores them, in address order.
+(define-fun slot-raw ((be Bool) (v (_ BitVec 64))) (_ BitVec 64)
+  (ite be v (bswap64 v)))
+; Reading width bytes (1..8) at byte offset o (0..8-width) of raw in byte order be.
+(define-fun load-bytes ((be Bool) (raw (_ BitVec 64)) (o (_ BitVec 64)) (width (_ BitVec 64))) (_ BitVec 64)
+  (let ((win (bvlshr (bvshl raw (bvmul #x0000000000000008 o))
+                     (bvsub #x0000000000000040 (bvmul #x0000000000000008 width)))))
+    (ite be win
+         (bswap64 (bvshl win (bvsub #x0000000000000040 (bvmul #x0000000000000008 width)))))))
+; AR-003: THE table offset of a width: 0 on little-endian, 8 - width on big-endian. No other
+; offset literal appears in any model.
+(define-fun table-offset ((width (_ BitVec 64)) (be Bool)) (_ BitVec 64)
+  (ite be (bvsub #x0000000000000008 width) #x0000000000000000))
+(define-fun table-width ((width (_ BitVec 64))) Bool
+  (or (= width #x0000000000000001) (= width #x0000000000000002)
+      (= width #x0000000000000004) (= width #x0000000000000008)))
+; The table: 256 slots of 8 bytes at base (2048 bytes). A w-byte value v < 256 is served at
+; base + 8v + table-offset(w, be); written as ptr - base so that nothing overflows.
+(define-fun table-ptr-ok ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (ptr (_ BitVec 64))) Bool
+  (and (bvult v #x0000000000000100) (table-width width)
+       (= (bvsub ptr base) (bvadd (bvmul #x0000000000000008 v) (table-offset width be)))))
+; Reading width bytes at ptr inside the initial table, in byte order be.
+(define-fun table-read ((be Bool) (base (_ BitVec 64)) (ptr (_ BitVec 64)) (width (_ BitVec 64))) (_ BitVec 64)
+  (load-bytes be (slot-raw be (bvlshr (bvsub ptr base) #x0000000000000003))
+              (bvand (bvsub ptr base) #x0000000000000007) width))
+; ---- end of shared prelude
+
+; ===================== oracle predicates =====================
+
+; AR-001: the architecture is one of the two word sizes and x is representable in the word.
+(define-fun AR-001.ok ((w (_ BitVec 64)) (x (_ BitVec 64))) Bool
+  (and (word-ok w) (fits w x)))
+
+; AR-002: storage width in bytes of a value kind. Kind codes: 0 bool, 1 int8, 2 uint8, 3 int16,
+; 4 uint16, 5 int32, 6 uint32, 7 int64, 8 uint64, 9 int, 10 uint, 11 uintptr (the word: w/8).
+(define-fun storage-width ((w (_ BitVec 64)) (kind (_ BitVec 64))) (_ BitVec 64)
+  (ite (bvule kind #x0000000000000002) #x0000000000000001
+  (ite (bvule kind #x0000000000000004) #x0000000000000002
+  (ite (bvule kind #x0000000000000006) #x0000000000000004
+  (ite (bvule kind #x0000000000000008) #x0000000000000008
+       (bvlshr w #x0000000000000003))))))
+(define-fun AR-002.width-ok ((w (_ BitVec 64)) (kind (_ BitVec 64)) (width (_ BitVec 64))) Bool
+  (and (word-ok w) (bvule kind #x000000000000000b) (= width (storage-width w kind))))
+
+; AR-002 as the suite observes it (spec decision: by truncation, whatever the allocator reports).
+; The width as a function (the suite asks the model, it encodes no width itself), the two probes,
+; and the predicate over what the runtime did with them.
+(define-fun AR-002.width ((w (_ BitVec 64)) (kind (_ BitVec 64))) (_ BitVec 64)
+  (storage-width w kind))
+; 2^(8 width) + 1: a runtime that keeps exactly width bytes sees 1 (8-byte kinds: the shift leaves 0,
+; so the probe is 1 itself). A bool has no wider bits: 1.
+(define-fun AR-002.keep-probe ((w (_ BitVec 64)) (kind (_ BitVec 64))) (_ BitVec 64)
+  (ite (= kind #x0000000000000000) #x0000000000000001
+       (bvadd (bvshl #x0000000000000001 (bvmul #x0000000000000008 (storage-width w kind))) #x0000000000000001)))
+; 2^(8 (width - 1)): >= 256 for widths of 2 or more, so it allocates; a narrower width truncates it to 0.
+(define-fun AR-002.widen-probe ((w (_ BitVec 64)) (kind (_ BitVec 64))) (_ BitVec 64)
+  (bvshl #x0000000000000001 (bvmul #x0000000000000008 (bvsub (storage-width w kind) #x0000000000000001))))
+(define-fun AR-002.ok ((w (_ BitVec 64)) (kind (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (keepptr (_ BitVec 64)) (keepobjects (_ BitVec 64)) (widenobjects (_ BitVec 64))) Bool
+  (and (= keepobjects #x0000000000000000)
+       (= (bvsub keepptr base) (bvadd #x0000000000000008 (table-offset (storage-width w kind) be)))
+       (or (= (storage-width w kind) #x0000000000000001) (= widenobjects #x0000000000000001))))
+
+; AR-003: the pointer for a width-byte value v < 256 is base + 8v + table-offset(width, be).
+; Written as ptr - base so that nothing overflows.
+(define-fun AR-003.ptr-ok ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (ptr (_ BitVec 64))) Bool
+  (table-ptr-ok be base v width ptr))
+
+; ===================== the seed's algorithm =====================
+
+; An independent 32-bit machine: the sum and product of two words computed in 32 bits.
+(define-fun machine-add ((w (_ BitVec 64)) (x (_ BitVec 64)) (y (_ BitVec 64))) (_ BitVec 64)
+  (ite (= w #x0000000000000020)
+       ((_ zero_extend 32) (bvadd ((_ extract 31 0) x) ((_ extract 31 0) y)))
+       (bvadd x y)))
+(define-fun machine-mul ((w (_ BitVec 64)) (x (_ BitVec 64)) (y (_ BitVec 64))) (_ BitVec 64)
+  (ite (= w #x0000000000000020)
+       ((_ zero_extend 32) (bvmul ((_ extract 31 0) x) ((_ extract 31 0) y)))
+       (bvmul x y)))
+; Go's sizes in bits of each kind (unsafe.Sizeof * 8), as a separate table to cross-check AR-002.
+(define-fun go-kind-bits ((w (_ BitVec 64)) (kind (_ BitVec 64))) (_ BitVec 64)
+  (ite (or (= kind #x0000000000000000) (= kind #x0000000000000001) (= kind #x0000000000000002)) #x0000000000000008
+  (ite (or (= kind #x0000000000000003) (= kind #x0000000000000004)) #x0000000000000010
+  (ite (or (= kind #x0000000000000005) (= kind #x0000000000000006)) #x0000000000000020
+  (ite (or (= kind #x0000000000000007) (= kind #x0000000000000008)) #x0000000000000040
+       w)))))
+; Go's compiler (walk.go, convT16/32/64): &staticuint64s[v] bumped by the literal 7, 6 or 4 on
+; big-endian for 1, 2, 4 bytes ("bumps up the pointer so that it works properly").
+(define-fun go-table-pointer ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64))) (_ BitVec 64)
+  (bvadd base (bvmul #x0000000000000008 v)
+         (ite (not be) #x0000000000000000
+         (ite (= width #x0000000000000001) #x0000000000000007
+         (ite (= width #x0000000000000002) #x0000000000000006
+         (ite (= width #x0000000000000004) #x0000000000000004 #x0000000000000000))))))
+
+; The runtime keeps the low bytes of a value's bits by Go's own size table (go-kind-bits), and
+; allocates one object for values of 256 and above (convT16/32/64); 8-bit values never allocate.
+(define-fun go-keep ((w (_ BitVec 64)) (kind (_ BitVec 64)) (x (_ BitVec 64))) (_ BitVec 64)
+  (ite (= (go-kind-bits w kind) #x0000000000000040) x
+       (bvand x (bvsub (bvshl #x0000000000000001 (go-kind-bits w kind)) #x0000000000000001))))
+(define-fun go-conv-objects ((v (_ BitVec 64))) (_ BitVec 64)
+  (ite (bvult v #x0000000000000100) #x0000000000000000 #x0000000000000001))
+
+; ===================== claims =====================
+
+(define-fun claim.AR-001 ((w (_ BitVec 64)) (x (_ BitVec 64)) (y (_ BitVec 64))) Bool
+  (and (= (AR-001.ok w x) (bvule x (word-mask w)))
+       (=> (and (fits w x) (fits w y))
+           (and (= (wrap w (bvadd x y)) (machine-add w x y))
+                (= (wrap w (bvmul x y)) (machine-mul w x y))))
+       ; the overflow edge: 2^(w-1) fits, twice it wraps to 0
+       (fits w (half-word w))
+       (= (wrap w (bvmul #x0000000000000002 (half-word w))) #x0000000000000000)))
+
+(define-fun claim.AR-002 ((w (_ BitVec 64)) (kind (_ BitVec 64)) (width (_ BitVec 64))) Bool
+  (=> (bvule kind #x000000000000000b)
+      (and (AR-002.width-ok w kind (storage-width w kind))
+           (table-width (storage-width w kind))
+           (= (bvmul #x0000000000000008 (storage-width w kind)) (go-kind-bits w kind))
+           (=> (AR-002.width-ok w kind width) (= width (storage-width w kind))))))
+
+; The probes, run through Go's conversion, satisfy AR-002.ok for every kind on every architecture.
+(define-fun claim.AR-002.probe ((w (_ BitVec 64)) (kind (_ BitVec 64)) (be Bool) (base (_ BitVec 64))) Bool
+  (=> (and (word-ok w) (bvule kind #x000000000000000b))
+      (let ((width (bvlshr (go-kind-bits w kind) #x0000000000000003))
+            (keep (go-keep w kind (AR-002.keep-probe w kind)))
+            (widen (go-keep w kind (AR-002.widen-probe w kind))))
+        (AR-002.ok w kind be base (go-table-pointer be base keep width) (go-conv-objects keep) (go-conv-objects widen)))))
+
+(define-fun claim.AR-003 ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (o (_ BitVec 64))) Bool
+  (=> (and (bvult v #x0000000000000100) (table-width width))
+      (and (= (load-bytes be (slot-raw be v) (table-offset width be) width) v)
+           (bvule (table-offset width be) (bvsub #x0000000000000008 width))
+           ; unique: any other offset in 0..8-width reads something else for every v > 0
+           (=> (and (bvule o (bvsub #x0000000000000008 width))
+                    (distinct o (table-offset width be))
+                    (distinct v #x0000000000000000))
+               (distinct (load-bytes be (slot-raw be v) o width) v))
+           ; Go's literal offsets are that function
+           (AR-003.ptr-ok be base v width (go-table-pointer be base v width)))))
+
+; ===================== obligations =====================
+
+(push 1)
+(set-info :obligation "AR-001/word-arithmetic")
+(set-info :requirement "AR-001")
+(set-info :arch "32le")
+(set-info :statement "AR-001.ok accepts exactly the words; masked 64-bit arithmetic is exactly the machine's; 2*2^(w-1) wraps to 0")
+(set-info :status unsat)
+(declare-const x (_ BitVec 64))
+(declare-const y (_ BitVec 64))
+(assert (not (claim.AR-001 #x0000000000000020 x y)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-002/storage-width")
+(set-info :requirement "AR-002")
+(set-info :arch "32le")
+(set-info :statement "every kind has exactly one storage width, a table width, equal to Go's size; int, uint, uintptr are word-sized")
+(set-info :status unsat)
+(declare-const kind (_ BitVec 64))
+(declare-const width (_ BitVec 64))
+(assert (not (claim.AR-002 #x0000000000000020 kind width)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-003/table-offset")
+(set-info :requirement "AR-003")
+(set-info :arch "32le")
+(set-info :statement "for every v < 256 and width 1,2,4,8, reading at 8v + table-offset yields v, no other offset does, and Go's literals agree")
+(set-info :status unsat)
+(declare-const base (_ BitVec 64))
+(declare-const v (_ BitVec 64))
+(declare-const width (_ BitVec 64))
+(declare-const o (_ BitVec 64))
+(assert (not (claim.AR-003 false base v width o)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-001/word-arithmetic")
+(set-info :requirement "AR-001")
+(set-info :arch "32be")
+(set-info :statement "AR-001.ok accepts exactly the words; masked 64-bit arithmetic is exactly the machine's; 2*2^(w-1) wraps to 0")
+(set-info :status unsat)
+(declare-const x (_ BitVec 64))
+(declare-const y (_ BitVec 64))
+(assert (not (claim.AR-001 #x0000000000000020 x y)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-002/storage-width")
+(set-info :requirement "AR-002")
+(set-info :arch "32be")
+(set-info :statement "every kind has exactly one storage width, a table width, equal to Go's size; int, uint, uintptr are word-sized")
+(set-info :status unsat)
+(declare-const kind (_ BitVec 64))
+(declare-const width (_ BitVec 64))
+(assert (not (claim.AR-002 #x0000000000000020 kind width)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-003/table-offset")
+(set-info :requirement "AR-003")
+(set-info :arch "32be")
+(set-info :statement "for every v < 256 and width 1,2,4,8, reading at 8v + table-offset yields v, no other offset does, and Go's literals agree")
+(set-info :status unsat)
+(declare-const base (_ BitVec 64))
+(declare-const v (_ BitVec 64))
+(declare-const width (_ BitVec 64))
+(declare-const o (_ BitVec 64))
+(assert (not (claim.AR-003 true base v width o)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-001/word-arithmetic")
+(set-info :requirement "AR-001")
+(set-info :arch "64le")
+(set-info :statement "AR-001.ok accepts exactly the words; masked 64-bit arithmetic is exactly the machine's; 2*2^(w-1) wraps to 0")
+(set-info :status unsat)
+(declare-const x (_ BitVec 64))
+(declare-const y (_ BitVec 64))
+(assert (not (claim.AR-001 #x0000000000000040 x y)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-002/storage-width")
+(set-info :requirement "AR-002")
+(set-info :arch "64le")
+(set-info :statement "every kind has exactly one storage width, a table width, equal to Go's size; int, uint, uintptr are word-sized")
+(set-info :status unsat)
+(declare-const kind (_ BitVec 64))
+(declare-const width (_ BitVec 64))
+(assert (not (claim.AR-002 #x0000000000000040 kind width)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-003/table-offset")
+(set-info :requirement "AR-003")
+(set-info :arch "64le")
+(set-info :statement "for every v < 256 and width 1,2,4,8, reading at 8v + table-offset yields v, no other offset does, and Go's literals agree")
+(set-info :status unsat)
+(declare-const base (_ BitVec 64))
+(declare-const v (_ BitVec 64))
+(declare-const width (_ BitVec 64))
+(declare-const o (_ BitVec 64))
+(assert (not (claim.AR-003 false base v width o)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-001/word-arithmetic")
+(set-info :requirement "AR-001")
+(set-info :arch "64be")
+(set-info :statement "AR-001.ok accepts exactly the words; masked 64-bit arithmetic is exactly the machine's; 2*2^(w-1) wraps to 0")
+(set-info :status unsat)
+(declare-const x (_ BitVec 64))
+(declare-const y (_ BitVec 64))
+(assert (not (claim.AR-001 #x0000000000000040 x y)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-002/storage-width")
+(set-info :requirement "AR-002")
+(set-info :arch "64be")
+(set-info :statement "every kind has exactly one storage width, a table width, equal to Go's size; int, uint, uintptr are word-sized")
+(set-info :status unsat)
+(declare-const kind (_ BitVec 64))
+(declare-const width (_ BitVec 64))
+(assert (not (claim.AR-002 #x0000000000000040 kind width)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-003/table-offset")
+(set-info :requirement "AR-003")
+(set-info :arch "64be")
+(set-info :statement "for every v < 256 and width 1,2,4,8, reading at 8v + table-offset yields v, no other offset does, and Go's literals agree")
+(set-info :status unsat)
+(declare-const base (_ BitVec 64))
+(declare-const v (_ BitVec 64))
+(declare-const width (_ BitVec 64))
+(declare-const o (_ BitVec 64))
+(assert (not (claim.AR-003 true base v width o)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-002/truncation-probes")
+(set-info :requirement "AR-002")
+(set-info :arch "32le")
+(set-info :statement "for every kind, Go's conversion keeps 2^(8w)+1 as slot 1 without allocating and allocates for 2^(8(w-1)) when w >= 2")
+(set-info :status unsat)
+(declare-const kind (_ BitVec 64))
+(declare-const base (_ BitVec 64))
+(assert (not (claim.AR-002.probe #x0000000000000020 kind false base)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-002/truncation-probes")
+(set-info :requirement "AR-002")
+(set-info :arch "32be")
+(set-info :statement "for every kind, Go's conversion keeps 2^(8w)+1 as slot 1 without allocating and allocates for 2^(8(w-1)) when w >= 2")
+(set-info :status unsat)
+(declare-const kind (_ BitVec 64))
+(declare-const base (_ BitVec 64))
+(assert (not (claim.AR-002.probe #x0000000000000020 kind true base)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-002/truncation-probes")
+(set-info :requirement "AR-002")
+(set-info :arch "64le")
+(set-info :statement "for every kind, Go's conversion keeps 2^(8w)+1 as slot 1 without allocating and allocates for 2^(8(w-1)) when w >= 2")
+(set-info :status unsat)
+(declare-const kind (_ BitVec 64))
+(declare-const base (_ BitVec 64))
+(assert (not (claim.AR-002.probe #x0000000000000040 kind false base)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "AR-002/truncation-probes")
+(set-info :requirement "AR-002")
+(set-info :arch "64be")
+(set-info :statement "for every kind, Go's conversion keeps 2^(8w)+1 as slot 1 without allocating and allocates for 2^(8(w-1)) when w >= 2")
+(set-info :status unsat)
+(declare-const kind (_ BitVec 64))
+(declare-const base (_ BitVec 64))
+(assert (not (claim.AR-002.probe #x0000000000000040 kind true base)))
+(check-sat)
+(pop 1)

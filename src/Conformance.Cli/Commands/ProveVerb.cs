@@ -1,0 +1,21 @@
+using System.CommandLine;
+using Conformance.Models;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>`prove [--json FILE] [--timeout-ms N] [--requirement ID] [--models DIR]`.</summary>
+internal static class ProveVerb
+{
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var json = new Option<FileInfo?>("--json") { Description = "also write the results as JSON to FILE" };
+        var timeout = new Option<int>("--timeout-ms") { Description = "per-obligation solver timeout (a timeout is 'unknown', never a pass)", DefaultValueFactory = _ => 60_000 };
+        var requirement = new Option<string?>("--requirement") { Description = "only the obligations of this requirement ID" };
+        var models = new Option<DirectoryInfo?>("--models") { Description = "read models/*.smt2 from DIR instead of the copy built into the tool" };
+        var cmd = new Command("prove", "Prove every model obligation on every architecture it applies to.") { json, timeout, requirement, models };
+        cmd.SetAction(parse => ProveCommand.Run(
+            new ProveOptions(parse.GetValue(json)?.FullName, parse.GetValue(timeout), parse.GetValue(requirement), parse.GetValue(models)?.FullName),
+            stdout, stderr));
+        return cmd;
+    }
+}
