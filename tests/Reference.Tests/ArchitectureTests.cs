@@ -15,6 +15,34 @@ public class ArchitectureTests
             Assert.Contains("AR-001", error.Message, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [Trait("Requirement", "AR-001")]
+        [InlineData(-1)]
+        [InlineData(2)]
+        public void UnknownByteOrder_Throws(int byteOrder)
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Architecture(8, (ByteOrder)byteOrder));
+            Assert.Contains("AR-001: unknown byte order", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        [Trait("Requirement", "AR-001")]
+        public void DefaultArchitecture_IsNotAnArchitectureAndNoRuntimeRunsOnIt()
+        {
+            Assert.Equal("(invalid architecture)", default(Architecture).ToString());
+            var error = Assert.Throws<ArgumentException>(() => new ReferenceRuntime(default));
+            Assert.Contains("AR-001", error.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [Trait("Requirement", "AR-001")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void ToString_IsDeclaredName(string name)
+        {
+            Assert.Equal(name, Architecture.Parse(name).ToString());
+            Assert.Equal(name, Arches.Runtime(name).Architecture.ToString());
+        }
+
         [Fact]
         [Trait("Requirement", "AR-001")]
         public void All_ListsFourArchitecturesInReportOrder()
@@ -34,7 +62,8 @@ public class ArchitectureTests
         [Trait("Requirement", "AR-001")]
         public void Parse_UnknownName_Throws()
         {
-            Assert.Throws<FormatException>(() => Architecture.Parse("16le"));
+            var error = Assert.Throws<FormatException>(() => Architecture.Parse("16le"));
+            Assert.Equal("AR-001: unknown architecture '16le' (expected 32le, 32be, 64le or 64be)", error.Message);
         }
     }
 
@@ -107,7 +136,9 @@ public class ArchitectureTests
         [InlineData(16)]
         public void WidthNotPowerOfTwoUpToEight_Throws(int width)
         {
-            Assert.Throws<ArgumentOutOfRangeException>(() => Architecture.Be64.TableOffset(width));
+            // Without the check, big-endian would compute 8 - width for any width (3 gives 5).
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => Architecture.Be64.TableOffset(width));
+            Assert.Contains("AR-003: a width is 1, 2, 4 or 8 bytes", error.Message, StringComparison.Ordinal);
         }
     }
 
@@ -129,10 +160,54 @@ public class ArchitectureTests
             };
             Assert.Equal(expected, arch.StorageWidth(kind));
         }
+
+        [Theory]
+        [Trait("Requirement", "AR-002")]
+        [InlineData(-1)]
+        [InlineData(12)]
+        public void UnknownKind_Throws(int kind)
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => Architecture.Le64.StorageWidth((ValueKind)kind));
+            Assert.Contains("unknown value kind", error.Message, StringComparison.Ordinal);
+        }
     }
 
     public class ByteOrderHelpers
     {
+        [Theory]
+        [Trait("Requirement", "AR-001")]
+        [InlineData(0)]
+        [InlineData(9)]
+        public void WidthOutsideOneToEight_Throws(int width)
+        {
+            var arch = Architecture.Be32;
+            Assert.Contains("between 1 and 8 bytes", Assert.Throws<ArgumentOutOfRangeException>(() => arch.Encode(1, width)).Message, StringComparison.Ordinal);
+            Assert.Contains("between 1 and 8 bytes", Assert.Throws<ArgumentException>(() => arch.WriteUnsigned(new byte[width], 1)).Message, StringComparison.Ordinal);
+            Assert.Contains("between 1 and 8 bytes", Assert.Throws<ArgumentException>(() => arch.ReadUnsigned(new byte[width])).Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [Trait("Requirement", "AR-002")]
+        [InlineData(0)]
+        [InlineData(3)]
+        [InlineData(16)]
+        public void TruncateToWidthNotPowerOfTwoUpToEight_Throws(int width)
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => Architecture.Truncate(0x1234, width));
+        }
+
+        [Theory]
+        [Trait("Requirement", "AR-002")]
+        [InlineData(1, 0xFFUL)]
+        [InlineData(2, 0xFFFFUL)]
+        [InlineData(4, 0xFFFF_FFFFUL)]
+        [InlineData(8, ulong.MaxValue)]
+        public void TruncateMinusOne_KeepsExactlyWidthBytes(int width, ulong expected)
+        {
+            // -1 in every width is all ones: 0xFF, 0xFFFF, 0xFFFF_FFFF, 0xFFFF_FFFF_FFFF_FFFF.
+            Assert.Equal(expected, Architecture.Truncate(ulong.MaxValue, width));
+        }
+
         [Theory]
         [Trait("Requirement", "AR-001")]
         [InlineData("32le", new byte[] { 0x04, 0x03, 0x02, 0x01 })]

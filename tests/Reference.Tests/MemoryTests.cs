@@ -81,10 +81,105 @@ public class MemoryTests
             memory.Allocate(Segment.Persistent, 100, 64, "not heap", RegionKind.Other);
             Assert.Equal(new AllocationCounters(1, 24, 0, 0), memory.Counters - before);
         }
+
+        [Theory]
+        [Trait("Requirement", "ZV-007")]
+        [InlineData(0UL)]
+        [InlineData(3UL)]
+        [InlineData(48UL)]
+        public void AlignmentNotPowerOfTwo_Throws(ulong alignment)
+        {
+            var memory = new Memory(Architecture.Le64);
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => memory.Allocate(Segment.Persistent, 64, alignment, "x", RegionKind.Other));
+            Assert.Contains("a power of two", error.Message, StringComparison.Ordinal);
+            Assert.Throws<ArgumentOutOfRangeException>(() => memory.PeekNextAddress(Segment.Persistent, alignment));
+            Assert.Empty(memory.Regions);
+        }
+
+        [Theory]
+        [Trait("Requirement", "AR-001")]
+        [InlineData("32le", 1UL << 29)]
+        [InlineData("32be", 1UL << 28)]
+        [InlineData("64le", 1UL << 41)]
+        [InlineData("64be", 1UL << 41)]
+        public void AlignmentPastSegmentEnd_ThrowsOutOfMemory(string name, ulong alignment)
+        {
+            // The next aligned address is at or beyond the heap's end: nothing, not even one byte, fits.
+            var memory = new Memory(Architecture.Parse(name));
+            var heap = memory.Segments.Single(s => s.Segment == Segment.Heap);
+            Assert.True((heap.Base + alignment - 1) / alignment * alignment >= heap.End, "test premise");
+            Assert.Throws<RuntimeOutOfMemoryException>(() => memory.Allocate(Segment.Heap, 0, alignment, "x", RegionKind.HeapObject));
+            Assert.Equal(default, memory.Counters);
+        }
+
+        [Fact]
+        [Trait("Requirement", "AR-001")]
+        public void AlignmentThatWouldWrapTheAddressSpace_ThrowsOutOfMemory()
+        {
+            // Past 2^63 in the persistent segment, rounding up to a multiple of 2^63 would wrap the 64-bit word.
+            var memory = new Memory(Architecture.Be64);
+            memory.Allocate(Segment.Persistent, 0xFFFF_0000_0000_0000, 64, "most of it", RegionKind.Other);
+            Assert.Null(memory.PeekNextAddress(Segment.Persistent, 1UL << 63));
+            Assert.Throws<RuntimeOutOfMemoryException>(() => memory.Allocate(Segment.Persistent, 1, 1UL << 63, "x", RegionKind.Other));
+        }
+
+        [Fact]
+        [Trait("Requirement", "AR-001")]
+        public void AlignedAddressNearTopOfThe64BitWord_IsStillAllocatable()
+        {
+            // 2^64 - 2^45 is a multiple of 2^45 inside the persistent segment: rounding it up must not be mistaken for a wrap.
+            var memory = new Memory(Architecture.Le64);
+            var top = unchecked(0UL - (1UL << 45));
+            var persistent = memory.Segments.Single(s => s.Segment == Segment.Persistent);
+            memory.Allocate(Segment.Persistent, top - persistent.Base, 1, "up to 2^64 - 2^45", RegionKind.Other);
+            Assert.Equal(top, memory.PeekNextAddress(Segment.Persistent, 1UL << 45));
+            Assert.Equal(top, memory.Allocate(Segment.Persistent, 16, 1UL << 45, "x", RegionKind.Other).Base);
+        }
+
+        [Theory]
+        [Trait("Requirement", "SV-003")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void CounterDifference_SubtractMatchesOperator(string name)
+        {
+            var memory = new Memory(Architecture.Parse(name));
+            var before = memory.Counters;
+            memory.Allocate(Segment.Heap, 8, 8, "x", RegionKind.HeapObject);
+            memory.Allocate(Segment.Persistent, 4096, 64, "buffer", RegionKind.ZeroBuffer);
+            var delta = AllocationCounters.Subtract(memory.Counters, before);
+            Assert.Equal(new AllocationCounters(1, 8, 4096, 1), delta);
+            Assert.Equal(memory.Counters - before, delta);
+            Assert.False(delta.IsNone);
+        }
     }
 
     public class Sparse
     {
+        [Theory]
+        [Trait("Requirement", "ZV-004")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void EmptyRange_IsZeroEvenAtNonZeroByte(string name)
+        {
+            // The zero of a 0-byte type is empty (ZV-004 decision): it is zero wherever it points.
+            var memory = new Memory(Architecture.Parse(name));
+            var region = memory.Allocate(Segment.Heap, 8, 8, "x", RegionKind.HeapObject);
+            memory.Write(region.Base, [0xFF]);
+            Assert.True(memory.IsZero(region.Base, 0));
+            Assert.False(memory.IsZero(region.Base, 1));
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-014")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void FillWithZero_ClearsWrittenPagesAndMaterialisesNoOthers(string name)
+        {
+            var memory = new Memory(Architecture.Parse(name));
+            var region = memory.Allocate(Segment.Heap, 3 * Memory.PageSize, Memory.PageSize, "x", RegionKind.HeapObject);
+            memory.Fill(region.Base, 10, 0xAA);
+            memory.Fill(region.Base, region.Size, 0);
+            Assert.True(memory.IsZero(region.Base, region.Size), "zero fill clears what was written");
+            Assert.Equal(1, memory.MaterializedPages);
+        }
+
         [Fact]
         [Trait("Requirement", "ZV-014")]
         public void TwoToThe40ZeroRegion_CostsNoHostMemory()
@@ -215,6 +310,50 @@ public class MemoryTests
         }
 
         [Theory]
+        [Trait("Requirement", "ZV-009")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void EmptyWriteAtGuardedAddress_WritesNothingAndIsAllowed(string name)
+        {
+            var memory = new Memory(Architecture.Parse(name));
+            var zero = memory.Allocate(Segment.Bss, 64, 64, "zero", RegionKind.StaticZero);
+            memory.Guard(zero, "ZV-009");
+            memory.Write(zero.Base, []);
+            memory.Fill(zero.Base, 0, 0xFF);
+            var unallocated = memory.PeekNextAddress(Segment.Heap, 8)!.Value;
+            memory.Write(unallocated, []); // a write of nothing touches no memory, allocated or not
+            Assert.True(memory.IsZero(zero.Base, zero.Size));
+            Assert.False(zero.Overlaps(zero.Base, 0), "an empty range overlaps nothing");
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-015")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void ZeroSizedRegion_OverlapsNothing(string name)
+        {
+            var memory = new Memory(Architecture.Parse(name));
+            var empty = memory.Allocate(Segment.Heap, 0, 8, "empty", RegionKind.HeapObject);
+            var next = memory.Allocate(Segment.Heap, 8, 1, "next", RegionKind.HeapObject);
+            Assert.False(empty.Overlaps(empty.Base, 8), "a 0-byte region holds no byte");
+            Assert.False(empty.Overlaps(empty.Base - 1, 8), "not even a range that straddles its address");
+            Assert.False(next.Overlaps(empty.Base, 1), "the byte reserved for a 0-byte allocation is not the next region's");
+            Assert.True(next.Overlaps(empty.Base, 2));
+        }
+
+        [Theory]
+        [Trait("Requirement", "SV-007")]
+        [Trait("Requirement", "ZV-009")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void Runtime_GuardsTableAndEveryZeroRegion(string name)
+        {
+            var runtime = Arches.Runtime(name);
+            runtime.MakeMapOf(runtime.ByteArrayOf(5000));
+            var guards = runtime.Memory.Guards;
+            Assert.Equal(runtime.ZeroRegions.Count + 1, guards.Count);
+            Assert.Contains(new WriteGuard(runtime.Table, "SV-007"), guards);
+            Assert.All(runtime.ZeroRegions, z => Assert.Contains(new WriteGuard(z, "ZV-009"), guards));
+        }
+
+        [Theory]
         [Trait("Requirement", "SV-007")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void EnforcementOff_WriteGoesThroughAndIsCounted(string name)
@@ -225,6 +364,140 @@ public class MemoryTests
             memory.Write(table.Base, [0x42]);
             Assert.Equal(0x42, memory.Read(table.Base, 1)[0]);
             Assert.Equal(1UL, memory.GuardViolations);
+        }
+    }
+
+    public class Boundaries
+    {
+        [Theory]
+        [Trait("Requirement", "AR-001")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void AllocationFillingSegmentExactly_Succeeds(string name)
+        {
+            var memory = new Memory(Architecture.Parse(name));
+            var heap = memory.Segments.Single(s => s.Segment == Segment.Heap);
+            var all = memory.Allocate(Segment.Heap, heap.Size, 1, "all of it", RegionKind.HeapObject);
+            Assert.Equal(heap.End, all.End);
+            Assert.Throws<RuntimeOutOfMemoryException>(() => memory.Allocate(Segment.Heap, 0, 1, "one more", RegionKind.HeapObject));
+        }
+
+        [Fact]
+        [Trait("Requirement", "AR-001")]
+        public void LastBytesOfThe32BitWord_AreAddressableAndOneMoreIsNot()
+        {
+            var memory = new Memory(Architecture.Be32);
+            Assert.Equal(new byte[1], memory.Read(0xFFFF_FFFF, 1)); // 2^32 - 1: the last address
+            Assert.Equal(new byte[2], memory.Read(0xFFFF_FFFE, 2));
+            Assert.Empty(memory.Read(0xFFFF_FFFF, 0));
+            Assert.True(memory.IsZero(0, 0x1_0000_0000), "the whole 2^32-byte word reads as zero");
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => memory.Read(0xFFFF_FFFE, 3));
+            Assert.Contains("[0xfffffffe, +3) does not fit the 32be word", error.Message, StringComparison.Ordinal);
+            Assert.Throws<ArgumentOutOfRangeException>(() => memory.IsZero(0x1_0000_0000, 0));
+            Assert.Throws<ArgumentOutOfRangeException>(() => memory.Read(0, -1));
+        }
+
+        [Theory]
+        [Trait("Requirement", "AR-001")]
+        [Trait("Requirement", "ZV-009")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void WriteAndFillPastTheWord_ThrowRangeErrors(string name)
+        {
+            var memory = new Memory(Architecture.Parse(name));
+            var top = memory.Architecture.WordMask;
+            Assert.Throws<ArgumentOutOfRangeException>(() => memory.Write(top, [1, 2]));
+            Assert.Throws<ArgumentOutOfRangeException>(() => memory.Fill(top, 2, 1));
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-009")]
+        [Trait("Requirement", "ZV-015")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void FillIntoZeroOrUnallocatedMemory_IsRejected(string name)
+        {
+            var runtime = Arches.Runtime(name);
+            var error = Assert.Throws<WriteGuardViolationException>(() => runtime.Memory.Fill(runtime.StaticZero.Base, 4, 0));
+            Assert.Equal("ZV-009", error.Requirement);
+            var next = runtime.Memory.PeekNextAddress(Segment.Heap, 8)!.Value;
+            var unmapped = Assert.Throws<UnmappedMemoryException>(() => runtime.Memory.Fill(next, 4, 1));
+            Assert.Equal($"write of 4 byte(s) at 0x{next:x} on {name}: not allocated memory", unmapped.Message);
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-009")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void NonZeroByteAtEitherEndOfAPage_IsSeen(string name)
+        {
+            var memory = new Memory(Architecture.Parse(name));
+            var region = memory.Allocate(Segment.Heap, 3 * Memory.PageSize, Memory.PageSize, "x", RegionKind.HeapObject);
+            var lastOfFirstPage = region.Base + Memory.PageSize - 1;
+            var firstOfLastPage = region.Base + (2 * Memory.PageSize);
+            memory.Write(lastOfFirstPage, [1]);
+            memory.Write(firstOfLastPage, [1]);
+            Assert.False(memory.IsZero(lastOfFirstPage, 2), "range starting at a page's last byte");
+            Assert.False(memory.IsZero(firstOfLastPage - 1, 2), "range ending at a page's first byte");
+            Assert.True(memory.IsZero(lastOfFirstPage + 1, Memory.PageSize), "the page between is zero");
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-009")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void ReadOfUntouchedMemory_ClearsTheDestination(string name)
+        {
+            var runtime = Arches.Runtime(name);
+            Span<byte> destination = [0xEE, 0xEE, 0xEE, 0xEE];
+            runtime.Memory.Read(runtime.StaticZero.Base + 100, destination);
+            Assert.Equal(new byte[4], destination.ToArray());
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-011")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void AddressJustPastLastAllocation_IsNotMappedAndInNoRegion(string name)
+        {
+            var memory = new Memory(Architecture.Parse(name));
+            var region = memory.Allocate(Segment.Persistent, 4096, 64, "buffer", RegionKind.ZeroBuffer);
+            Assert.False(memory.IsMapped(region.End, 0), "one past the end is not allocated");
+            Assert.Null(memory.FindRegion(region.End, 0));
+            Assert.True(memory.IsMapped(region.End - 1, 1));
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-015")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void AddressInAlignmentGapBeforeFirstRegion_IsInNoRegion(string name)
+        {
+            var memory = new Memory(Architecture.Parse(name));
+            var heap = memory.Segments.Single(s => s.Segment == Segment.Heap);
+            var alignment = memory.Architecture.WordBytes == 4 ? 1UL << 23 : 1UL << 39;
+            var region = memory.Allocate(Segment.Heap, 16, alignment, "aligned", RegionKind.HeapObject);
+            Assert.True(region.Base > heap.Base, "test premise: a gap before the region");
+            Assert.Null(memory.FindRegion(heap.Base, 1));
+            Assert.Same(region, memory.FindRegion(region.Base, 16));
+        }
+
+        [Fact]
+        [Trait("Requirement", "ZV-010")]
+        public void Contains_RejectsRangesOutsideTheRegion()
+        {
+            var region = new MemoryRegion("r", RegionKind.Other, Segment.Heap, 0x1000, 0x10);
+            Assert.True(region.Contains(0x1000, 0x10));
+            Assert.True(region.Contains(0x1010, 0), "the empty range at the end");
+            Assert.False(region.Contains(0x1011, 0), "past the end");
+            Assert.False(region.Contains(0x0FFF, 1), "before the start");
+            Assert.False(region.Contains(0x1008, 9), "runs past the end");
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-009")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void NullArguments_AreRejected(string name)
+        {
+            var memory = new Memory(Architecture.Parse(name));
+            var region = memory.Allocate(Segment.Bss, 8, 8, "r", RegionKind.Other);
+            Assert.Throws<ArgumentNullException>(() => memory.Allocate(Segment.Heap, 8, 8, null!, RegionKind.HeapObject));
+            Assert.Throws<ArgumentNullException>(() => memory.Guard(null!, "ZV-009"));
+            Assert.Throws<ArgumentException>(() => memory.Guard(region, ""));
+            Assert.Empty(memory.Guards);
         }
     }
 }

@@ -142,4 +142,169 @@ public class SeamTests
             return zero;
         }
     }
+
+    private sealed class NoTable(Architecture arch) : ReferenceRuntime(arch)
+    {
+        protected override bool FitsTable(ulong value) => false;
+    }
+
+    private sealed class NoGrowth(Architecture arch) : ReferenceRuntime(arch)
+    {
+        protected override ulong GrowBufferSize(ulong size) => size;
+    }
+
+    private sealed class OverwritingPublish(Architecture arch) : ReferenceRuntime(arch)
+    {
+        public List<bool> Results { get; } = [];
+
+        public bool Publish(RType type, ulong pointer) => PublishZero(type, pointer);
+
+        protected override bool PublishZero(RType type, ulong pointer)
+        {
+            Results.Add(base.PublishZero(type, pointer));
+            StoreZeroPointer(type, pointer); // Go's atomicstorep: overwrites whatever was published
+            return true;
+        }
+    }
+
+    private sealed class NeverPublishes(Architecture arch) : ReferenceRuntime(arch)
+    {
+        protected override bool PublishZero(RType type, ulong pointer) => false;
+    }
+
+    [Theory]
+    [Trait("Requirement", "ZV-004")]
+    [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+    public void NeverPublishes_BreaksPublicationButSmallTypesStillAllocateNoBuffer(string name)
+    {
+        // The broken step is publication only: a small type takes the static-zero path and never the buffer path.
+        var broken = new NeverPublishes(Architecture.Parse(name));
+        var small = broken.ByteArrayOf(16);
+        broken.MakeMapOf(small);
+        Assert.Equal(0UL, small.ZeroPointer);
+        Assert.Empty(broken.ZeroBuffers);
+    }
+
+    private sealed class NullProbe(Architecture arch) : ReferenceRuntime(arch)
+    {
+        public void Probe()
+        {
+            Assert.Throws<ArgumentNullException>(() => MapZero(null!));
+            Assert.Throws<ArgumentNullException>(() => PublishZero(null!, 1));
+            Assert.Throws<ArgumentNullException>(() => AllocateAndPublishZero(null!, 4096));
+            Assert.Empty(ZeroBuffers); // rejected before anything was allocated
+            Assert.Throws<ArgumentNullException>(() => CommitZeroBuffer(null!));
+            Assert.Throws<ArgumentNullException>(() => MissingKeyPointer(null!, 1));
+            Assert.Throws<ArgumentNullException>(() => StoreZeroPointer(null!, 1));
+        }
+    }
+
+    [Theory]
+    [Trait("Requirement", "SV-004")]
+    [Trait("Requirement", "SV-003")]
+    [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+    public void NoTable_BreaksWideValuesButByteValuesStillUseTheTable(string name)
+    {
+        // SV-004: a 1-byte value never takes the fallback, so the SV-002 seam cannot affect it.
+        var broken = new NoTable(Architecture.Parse(name));
+        var offset = (ulong)broken.Architecture.TableOffset(1);
+        var before = broken.Memory.Counters;
+        Assert.Equal(broken.Table.Base + (8 * 200) + offset, broken.ConvertToInterface(ValueKind.Int8, 200));
+        Assert.Equal(broken.Table.Base + 8 + offset, broken.ConvertToInterface(ValueKind.Bool, 1));
+        Assert.True((broken.Memory.Counters - before).IsNone, "byte-sized conversions allocated");
+        broken.ConvertToInterface(ValueKind.Int16, 5);
+        Assert.Equal(1UL, (broken.Memory.Counters - before).HeapObjects);
+    }
+
+    [Theory]
+    [Trait("Requirement", "ZV-005")]
+    [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+    public void NoGrowth_IsCaughtAsNonTerminationNamingSizesAndArchitecture(string name)
+    {
+        var broken = new NoGrowth(Architecture.Parse(name));
+        var type = broken.ByteArrayOf(5000);
+        var error = Assert.Throws<NonTerminationException>(() => broken.MakeMapOf(type));
+        Assert.Equal($"zero buffer growth from 4096 to 4096 made no progress toward 5000 on {name}", error.Message);
+        Assert.Equal(0UL, type.ZeroPointer);
+        Assert.Empty(broken.ZeroBuffers);
+    }
+
+    [Theory]
+    [Trait("Requirement", "ZV-003")]
+    [Trait("Requirement", "ZV-012")]
+    [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+    public void OverwritingPublish_IsNeverReachedForTypesThatHaveAZero(string name)
+    {
+        // mapzero's "Already done?": a type whose zero is set (here compiler-known) is left alone, so even a
+        // variant whose publication overwrites cannot move it.
+        var broken = new OverwritingPublish(Architecture.Parse(name));
+        var known = broken.CompilerType("int");
+        var big = broken.CompilerType("[2048]uint8");
+        broken.MakeMapOf(known);
+        broken.MakeMapOf(big);
+        Assert.Equal(broken.CompilerZero.Base, known.ZeroPointer);
+        Assert.Equal(broken.CompilerZero.Base, big.ZeroPointer);
+        Assert.Empty(broken.Results);
+        Assert.Empty(broken.ZeroBuffers);
+    }
+
+    [Theory]
+    [Trait("Requirement", "ZV-003")]
+    [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+    public void PublishZero_SetsOnlyANilPointerAndStoreOverwrites(string name)
+    {
+        var broken = new OverwritingPublish(Architecture.Parse(name));
+        var type = broken.ByteArrayOf(16);
+        broken.Publish(type, broken.StaticZero.Base);
+        broken.Publish(type, broken.Table.Base);
+        Assert.Equal([true, false], broken.Results);
+        Assert.Equal(broken.Table.Base, type.ZeroPointer); // the variant's unconditional store moved a published pointer
+    }
+
+    [Theory]
+    [Trait("Requirement", "ZV-003")]
+    [Trait("Requirement", "ZV-011")]
+    [Trait("Requirement", "ZV-014")]
+    [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+    public void RaceLostWhileWaitingForLock_KeepsWinnersPointerAndAllocatesNothing(string name)
+    {
+        var runtime = new RaceLoser(Architecture.Parse(name));
+        var type = runtime.ByteArrayOf(5000);
+        var before = runtime.Memory.Counters;
+        runtime.MakeMapOfWithRace(type);
+        Assert.Equal(runtime.StaticZero.Base, type.ZeroPointer);
+        Assert.Empty(runtime.ZeroBuffers);
+        Assert.Equal(0UL, (runtime.Memory.Counters - before).ZeroBuffers);
+    }
+
+    /// <summary>Publishes the type's zero (as a winning thread would) after the unlocked fast path, before the lock.</summary>
+    private sealed class RaceLoser(Architecture arch) : ReferenceRuntime(arch)
+    {
+        private RType? _racing;
+
+        public void MakeMapOfWithRace(RType type)
+        {
+            _racing = type;
+            MakeMapOf(type);
+        }
+
+        protected override bool UsesStaticZero(ulong size)
+        {
+            if (_racing is { } type && type.ZeroPointer == 0)
+            {
+                base.PublishZero(type, StaticZero.Base); // the winner's pointer
+            }
+
+            return base.UsesStaticZero(size);
+        }
+    }
+
+    [Theory]
+    [Trait("Requirement", "ZV-003")]
+    [Trait("Requirement", "ZV-013")]
+    [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+    public void Seams_RejectNullArguments(string name)
+    {
+        new NullProbe(Architecture.Parse(name)).Probe();
+    }
 }

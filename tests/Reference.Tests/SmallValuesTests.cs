@@ -203,4 +203,28 @@ public class SmallValuesTests
             Assert.Equal(RegionKind.StaticZero, runtime.Memory.FindRegion(runtime.EmptyStringToInterface(), 1)?.Kind);
         }
     }
+
+    public class Contracts
+    {
+        [Theory]
+        [Trait("Requirement", "SV-004")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void BoolOtherThanZeroOrOne_IsRejected(string name)
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => Arches.Runtime(name).ConvertToInterface(ValueKind.Bool, 2));
+            Assert.Contains("a bool is 0 or 1", error.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [Trait("Requirement", "SV-006")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void EmptyStringMadeAtRunTime_HasNilDataAndAllocatesNothing(string name)
+        {
+            // Nothing to point at: nil data; converted to an interface it points at the static zero (SV-006).
+            var runtime = Arches.Runtime(name);
+            var before = runtime.Memory.Counters;
+            Assert.Equal(new GoString(0, 0), runtime.MakeString([]));
+            Assert.True((runtime.Memory.Counters - before).IsNone);
+        }
+    }
 }

@@ -292,4 +292,134 @@ public class ZeroValuesTests
             }
         }
     }
+
+    public class Contracts
+    {
+        [Theory]
+        [Trait("Requirement", "ZV-002")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void MakeMapOfNonMapType_ThrowsAndSetsNoZero(string name)
+        {
+            var runtime = Arches.Runtime(name);
+            var elem = runtime.ByteArrayOf(5000);
+            var pointer = runtime.PtrTo(elem);
+            var before = runtime.Memory.Counters;
+            var error = Assert.Throws<ArgumentException>(() => runtime.MakeMap(pointer));
+            Assert.Contains("not a map type: *[5000]uint8", error.Message, StringComparison.Ordinal);
+            Assert.Equal(0UL, elem.ZeroPointer);
+            Assert.True((runtime.Memory.Counters - before).IsNone);
+            Assert.Throws<ArgumentNullException>(() => runtime.MakeMap(null!));
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-005")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void TypeOfExactlyTheBufferSize_SharesItWithoutGrowth(string name)
+        {
+            var runtime = Arches.Runtime(name);
+            runtime.MakeMapOf(runtime.ByteArrayOf(2000));
+            var before = runtime.Memory.Counters;
+            var exact = runtime.ByteArrayOf(ReferenceRuntime.InitialZeroBufferSize);
+            runtime.MakeMapOf(exact);
+            Assert.Single(runtime.ZeroBuffers);
+            Assert.Equal(runtime.ZeroBufferPointer, exact.ZeroPointer);
+            Assert.Equal(0UL, (runtime.Memory.Counters - before).ZeroBuffers);
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-009")]
+        [Trait("Requirement", "ZV-015")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void AssignBytes_StoresExactElementInOwnSlot(string name)
+        {
+            var runtime = Arches.Runtime(name);
+            var type = runtime.ByteArrayOf(3);
+            var map = runtime.MakeMapOf(type);
+            var before = runtime.Memory.Counters;
+            var slot = runtime.Assign(map, 1, [1, 2, 3]);
+            Assert.Equal(new AllocationCounters(1, 3, 0, 0), runtime.Memory.Counters - before);
+            Assert.Equal(new byte[] { 1, 2, 3 }, runtime.Memory.Read(runtime.Lookup(map, 1), 3));
+            Assert.Equal(slot, runtime.Assign(map, 1, [4, 5, 6]));
+            Assert.Equal(new byte[] { 4, 5, 6 }, runtime.Memory.Read(slot, 3));
+            Assert.Equal(1, map.Count);
+            runtime.Assign(map, 2, 0);
+            Assert.Equal(2, map.Count);
+            var error = Assert.Throws<ArgumentException>(() => runtime.Assign(map, 3, [1, 2]));
+            Assert.Contains("element of [3]uint8 has 3 bytes, got 2", error.Message, StringComparison.Ordinal);
+            Assert.Equal(2, map.Count);
+            Assert.Contains("key 1 is in the map", Assert.Throws<ArgumentException>(() => runtime.LookupMissing(map, 1)).Message, StringComparison.Ordinal);
+            Assert.All(runtime.ZeroRegions, z => Assert.True(runtime.Memory.IsZero(z.Base, z.Size), $"{z} was written"));
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-015")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void ZeroSizedElement_AssignAllocatesOneDistinctObject(string name)
+        {
+            // An allocation is an object, not bytes (SV-003 decision): a 0-byte slot is still one allocation.
+            var runtime = Arches.Runtime(name);
+            var map = runtime.MakeMapOf(runtime.ByteArrayOf(0));
+            var before = runtime.Memory.Counters;
+            var a = runtime.Assign(map, 1, []);
+            var b = runtime.Assign(map, 2, []);
+            var allocated = runtime.Memory.Counters - before;
+            Assert.Equal(new AllocationCounters(2, 0, 0, 0), allocated);
+            Assert.False(allocated.IsNone, "two objects were allocated");
+            Assert.NotEqual(a, b);
+            Assert.False(new AllocationCounters(1, 8, 0, 0).IsNone, "one heap object");
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-015")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void AssignedSlot_IsAlignedForItsElementType(string name)
+        {
+            var runtime = Arches.Runtime(name);
+            var word = runtime.CompilerType("uintptr");
+            var map = runtime.MakeMapOf(word);
+            runtime.MakeString("abc"u8); // leaves the heap at an odd address
+            var slot = runtime.Assign(map, 1, 0x11);
+            Assert.Equal(0UL, slot % word.Align);
+            Assert.Null(runtime.Memory.Guards.FirstOrDefault(g => g.Region.Overlaps(slot, word.Size)));
+        }
+
+        [Theory]
+        [Trait("Requirement", "ZV-013")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void NullMap_IsRejected(string name)
+        {
+            var runtime = Arches.Runtime(name);
+            Assert.Throws<ArgumentNullException>(() => runtime.Lookup(null!, 1));
+            Assert.Throws<ArgumentNullException>(() => runtime.LookupMissing(null!, 1));
+            Assert.Throws<ArgumentNullException>(() => runtime.Assign(null!, 1, [1]));
+            Assert.Throws<ArgumentNullException>(() => runtime.Assign(null!, 1, 0));
+        }
+    }
+
+    public class Diagnostics
+    {
+        [Theory]
+        [Trait("Requirement", "ZV-015")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void Regions_AreNamedAfterWhatTheyHold(string name)
+        {
+            // Checkers and guard violations name the region an address lies in; the names say what it is.
+            var runtime = Arches.Runtime(name);
+            var map = runtime.MakeMapOf(runtime.ByteArrayOf(5000));
+            var slot = runtime.Assign(map, 7, 1);
+            var text = runtime.MakeString("hi"u8);
+            var box = runtime.ConvT32(0x1234);
+            string NameAt(ulong address) => runtime.Memory.FindRegion(address, 1)?.Name ?? "(none)";
+            Assert.Equal("table", runtime.Table.Name);
+            Assert.Equal("static zero", runtime.StaticZero.Name);
+            Assert.Equal("compiler zero", runtime.CompilerZero.Name);
+            Assert.Equal("zero buffer 1", runtime.ZeroBuffers[0].Name);
+            Assert.Equal($"map header {map.Id}", map.Header.Name);
+            Assert.Equal($"map {map.Id} slot 7", NameAt(slot));
+            Assert.Equal("string bytes", NameAt(text.Data));
+            Assert.Equal("value 1234 (4 bytes)", NameAt(box));
+            runtime.MakeMapOf(runtime.ByteArrayOf(5000 * 2));
+            Assert.Equal("zero buffer 2", runtime.ZeroBuffers[1].Name);
+        }
+    }
 }
