@@ -102,7 +102,8 @@ func hello(req *request) (interface{}, error) {
 	}
 	return helloResult{
 		Protocol: protocolVersion,
-		Runtime:  rtInfo{Name: runtimeName, Version: runtime.Version()},
+		// The version names the platform too: several GOARCHes share a word size and byte order.
+		Runtime:  rtInfo{Name: runtimeName, Version: runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH},
 		Arch:     archInfo{WordBits: bits, ByteOrder: order, Native: runtime.GOARCH},
 		Features: claimedFeatures(),
 		Notes:    []string{"table base: " + tableSource},
