@@ -14,8 +14,7 @@ mkdir -p "$out"
 "$here/install.sh" go1.19 qemu || exit 1
 cd "$root"
 cli() { dotnet run --no-build --project src/Conformance.Cli -- "$@"; }
-# Verdicts per requirement: "ID verdict count" lines, sorted.
-summary() { grep '"type":"result"' "$1" | sed -E 's/.*"requirement":"([A-Z]{2}-[0-9]{3})".*"verdict":"([a-z-]+)".*/\1 \2/' | sort | uniq -c | awk '{print $2, $3, $1}'; }
+summary() { "$here/summary.sh" "$1"; }
 status=0
 for arch in amd64 386 s390x mips; do
   "$here/build.sh" go1.19 "$arch" 2>"$out/go1.19-$arch.build.log" || { echo "go1.19 $arch: build failed"; status=1; continue; }

@@ -25,6 +25,7 @@ for rt in "${runtimes[@]}"; do
     t0=$SECONDS
     cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh $rt $arch" --json "$out/$rt-$arch.jsonl" > "$out/$rt-$arch.txt" 2>&1
     echo "$rt $arch: exit $? in $((SECONDS - t0)) s: $(grep -E '^[^ ]+ (32|64)(le|be): ' "$out/$rt-$arch.txt" | tail -1)"
+    "$here/summary.sh" "$out/$rt-$arch.jsonl" > "$out/$rt-$arch.summary"
     files+=("$out/$rt-$arch.jsonl")
   done
 done
