@@ -8,11 +8,12 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"debug/elf"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"unsafe"
 )
 
@@ -33,8 +34,38 @@ var wantedSyms = map[string]bool{
 	"go:map.zero": true, "go.map.zero": true,
 }
 
+// readFileRaw reads a whole file with raw system calls. os.Open registers files with the runtime's
+// poller, whose first use (epoll initialisation) crashes Go 1.22 under qemu-user on mips64 (SIGBUS in
+// runtime.netpollinit); raw reads never touch the poller.
+func readFileRaw(path string) ([]byte, error) {
+	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer syscall.Close(fd)
+	var out []byte
+	buf := make([]byte, 1<<16)
+	for {
+		n, err := syscall.Read(fd, buf)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if n <= 0 {
+			return out, nil
+		}
+		out = append(out, buf[:n]...)
+	}
+}
+
 func loadSyms(path string) map[string]elf.Symbol {
-	f, err := elf.Open(path)
+	data, err := readFileRaw(path)
+	if err != nil {
+		return nil
+	}
+	f, err := elf.NewFile(bytes.NewReader(data))
 	if err != nil {
 		return nil
 	}
@@ -60,12 +91,11 @@ func loadAllSyms() {
 			elfSyms.tables = append(elfSyms.tables, symTable{m, uintptr(unsafe.Pointer(&elfAnchor[0])) - uintptr(a.Value)})
 		}
 	}
-	f, err := os.Open("/proc/self/maps")
+	maps, err := readFileRaw("/proc/self/maps")
 	if err != nil {
 		return
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(bytes.NewReader(maps))
 	for sc.Scan() {
 		// start-end perms offset dev inode path
 		fs := strings.Fields(sc.Text())
