@@ -9,9 +9,6 @@ internal static class CaseKit
     /// <summary>Every value kind, in AR-002's code order (the models number kinds the same way).</summary>
     public static readonly ValueKind[] Kinds = Enum.GetValues<ValueKind>();
 
-    /// <summary>Kinds of one byte (SV-004) and the wider ones (SV-002, SV-003), as the models size them.</summary>
-    public static bool IsByteSized(CaseContext ctx, ValueKind kind) => Width(ctx, kind) == 1;
-
     /// <summary>
     /// Whether a kind is one of Go's one-byte kinds (bool, int8, uint8). Used only to choose which case
     /// family to generate before any runtime is known; the judgement itself uses the models' widths.
