@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Go adapter for one runtime and GOARCH into adapters/go/bin/<runtime>-<arch>/goadapter.
 #   usage: build.sh <runtime> <arch>
-#   runtime: go1.19 | go1.21 | go1.22 | go1.23 (gc, from /usr/lib/go-<v>) | gccgo12 (amd64 only)
+#   runtime: go1.19 | go1.21 | go1.22 | go1.23 (gc, from /usr/lib/go-<v>) | gccgo12 (gccgo-12 on amd64,
+#            Debian's cross gccgo-12-<triplet> elsewhere; the result links libgo.so.21 dynamically)
 #   arch:    amd64 386 arm arm64 s390x ppc64 ppc64le mips mipsle mips64 mips64le riscv64
 # Output goes to stderr only, so that run.sh can build on demand without touching the protocol stream.
 set -euo pipefail
@@ -21,11 +22,12 @@ case "$runtime" in
     (cd "$here" && "$gobin" build -trimpath -o "$out/goadapter" .) >&2
     ;;
   gccgo12)
-    [[ "$arch" == amd64 ]] || { echo "build.sh: gccgo12 builds for the host (amd64) only: no cross gccgo installed" >&2; exit 2; }
-    command -v gccgo-12 >/dev/null || { echo "build.sh: gccgo-12 not found" >&2; exit 2; }
-    gobin="$(command -v go)"
+    triplet="$("$here/gccgo-triplet.sh" "$arch")" || exit 2
+    gccgo="${triplet:+$triplet-}gccgo-12"
+    command -v "$gccgo" >/dev/null || { echo "build.sh: $gccgo not found (install.sh gccgo12 installs it)" >&2; exit 2; }
+    gobin="$(command -v go)" || { echo "build.sh: the go command (golang-go) drives gccgo and is not installed" >&2; exit 2; }
     unset CGO_ENABLED
-    (cd "$here" && GCCGO=gccgo-12 "$gobin" build -compiler gccgo -o "$out/goadapter" .) >&2
+    (cd "$here" && GCCGO="$gccgo" "$gobin" build -compiler gccgo -o "$out/goadapter" .) >&2
     ;;
   *) echo "build.sh: unknown runtime '$runtime'" >&2; exit 2 ;;
 esac

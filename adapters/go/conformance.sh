@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole matrix: installs what is missing, builds the Go adapter for every runtime x architecture,
 # runs the conformance suite against each (and the negative control), and writes JSON-lines results
-# plus one merged HTML matrix into the results folder.
+# plus one merged HTML matrix into the results folder. Results are kept gzipped (<run>.jsonl.gz); the
+# matrix and the table (runs.md, pasted into docs/results/README.md) cover every run in the folder, so
+# re-running one runtime or architecture keeps the others.
 #   usage: conformance.sh [results-dir] [runtimes...]     default: docs/results, all runtimes
 #   env:   ARCHS="amd64 386 ..." to restrict architectures; SEED=N to fix the random inputs.
 set -uo pipefail
@@ -12,21 +14,19 @@ runtimes=("$@"); [ ${#runtimes[@]} -gt 0 ] || runtimes=(go1.19 go1.21 go1.22 go1
 archs=(${ARCHS:-amd64 386 arm arm64 s390x ppc64 ppc64le mips mipsle mips64 mips64le riscv64})
 seed="${SEED:-20261122}"
 mkdir -p "$out"
-"$here/install.sh" "${runtimes[@]}" qemu
+ARCHS="${archs[*]}" "$here/install.sh" "${runtimes[@]}" qemu
 cd "$root"
 dotnet build src/Conformance.Cli -nologo -v q >/dev/null || { echo "conformance.sh: the CLI does not build" >&2; exit 2; }
 cli() { dotnet run --no-build --project src/Conformance.Cli -- "$@"; }
 status=0
-files=()
 for rt in "${runtimes[@]}"; do
   for arch in "${archs[@]}"; do
-    [ "$rt" != gccgo12 ] || [ "$arch" = amd64 ] || continue   # no cross gccgo in Debian's packages here
     "$here/build.sh" "$rt" "$arch" 2>"$out/$rt-$arch.build.log" || { echo "$rt $arch: build failed (see $out/$rt-$arch.build.log)"; status=1; continue; }
     t0=$SECONDS
     cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh $rt $arch" --json "$out/$rt-$arch.jsonl" > "$out/$rt-$arch.txt" 2>&1
     echo "$rt $arch: exit $? in $((SECONDS - t0)) s: $(grep -E '^[^ ]+ (32|64)(le|be): ' "$out/$rt-$arch.txt" | tail -1)"
     "$here/summary.sh" "$out/$rt-$arch.jsonl" > "$out/$rt-$arch.summary"
-    files+=("$out/$rt-$arch.jsonl")
+    gzip -f "$out/$rt-$arch.jsonl"
   done
 done
 # The negative control: a corrupted runtime must be flagged (SV-001, SV-007, ZV-009).
@@ -34,5 +34,15 @@ cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh go1.19 a
 for id in SV-001 SV-007 ZV-009; do
   grep -q "\"requirement\":\"$id\",.*\"verdict\":\"fail\"" "$out/negative-control.jsonl" && echo "negative control: $id flagged" || { echo "negative control: $id NOT flagged"; status=1; }
 done
+"$here/summary.sh" "$out/negative-control.jsonl" > "$out/negative-control.summary"
+gzip -f "$out/negative-control.jsonl"
+# The matrix of every run in the folder (not only this invocation's).
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+files=()
+for f in "$out"/*.jsonl.gz; do
+  name="$(basename "$f" .gz)"; [ "$name" != negative-control.jsonl ] || continue
+  zcat "$f" > "$tmp/$name"; files+=("$tmp/$name")
+done
 cli report merge "${files[@]}" --html "$out/matrix.html" > "$out/matrix.txt" && cat "$out/matrix.txt"
+"$here/table.sh" "$out" > "$out/runs.md"
 exit $status

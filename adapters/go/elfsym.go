@@ -116,6 +116,34 @@ func loadAllSyms() {
 	}
 }
 
+// elfComment is the first non-empty string of an ELF file's .comment section (the compiler's stamp), or "".
+func elfComment(path string) string {
+	data, err := readFileRaw(path)
+	if err != nil {
+		return ""
+	}
+	f, err := elf.NewFile(bytes.NewReader(data))
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sec := f.Section(".comment")
+	if sec == nil {
+		return ""
+	}
+	b, err := sec.Data()
+	if err != nil {
+		return ""
+	}
+	// NUL-separated strings; some linkers (powerpc64) start the section with an empty one.
+	for _, part := range bytes.Split(b, []byte{0}) {
+		if s := strings.TrimSpace(string(part)); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
 // elfSymbol finds a wanted symbol: its run-time address and size.
 func elfSymbol(name string) (uintptr, uint64, bool) {
 	elfSyms.once.Do(loadAllSyms)

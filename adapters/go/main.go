@@ -36,7 +36,7 @@ func main() {
 			os.Exit(3)
 		}
 	}
-	fmt.Fprintf(os.Stderr, "goadapter: %s %s %s/%s ready\n", runtime.Compiler, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(os.Stderr, "goadapter: %s %s %s/%s ready\n", runtime.Compiler, runtimeVersion(), runtime.GOOS, runtime.GOARCH)
 	if err := serve(os.Stdin, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "goadapter:", err)
 		os.Exit(1)

@@ -103,7 +103,7 @@ func hello(req *request) (interface{}, error) {
 	return helloResult{
 		Protocol: protocolVersion,
 		// The version names the platform too: several GOARCHes share a word size and byte order.
-		Runtime:  rtInfo{Name: runtimeName, Version: runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH},
+		Runtime:  rtInfo{Name: runtimeName, Version: runtimeVersion() + " " + runtime.GOOS + "/" + runtime.GOARCH},
 		Arch:     archInfo{WordBits: bits, ByteOrder: order, Native: runtime.GOARCH},
 		Features: claimedFeatures(),
 		Notes:    []string{"table base: " + tableSource},

@@ -7,6 +7,7 @@ package main
 // missing-key lookup is runtime.mapaccess2 (also marked //go:linkname in Go 1.23; mapaccess1 is not).
 
 import (
+	"runtime"
 	"unsafe"
 )
 
@@ -20,6 +21,9 @@ const zeroValSize = 1024
 func runtimeMapaccess2(t unsafe.Pointer, h unsafe.Pointer, key unsafe.Pointer) (unsafe.Pointer, bool)
 
 const runtimeName = "gc"
+
+// runtimeVersion is the toolchain's own version string (go1.22.12).
+func runtimeVersion() string { return runtime.Version() }
 
 func zeroRegion() *region {
 	return &region{Name: "runtime.zeroVal", Base: hexU64(uintptr(unsafe.Pointer(&runtimeZeroVal[0]))), Size: hexU64(len(runtimeZeroVal))}

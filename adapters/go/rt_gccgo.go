@@ -6,6 +6,8 @@ package main
 // zero are found in libgo's symbol table (elfsym.go); the missing-key lookup is runtime.mapaccess2.
 
 import (
+	"runtime"
+	"strings"
 	"unsafe"
 )
 
@@ -13,6 +15,23 @@ import (
 func runtimeMapaccess2(t unsafe.Pointer, h unsafe.Pointer, key unsafe.Pointer) (unsafe.Pointer, bool)
 
 const runtimeName = "gccgo"
+
+// runtimeVersion: gccgo's runtime.Version() is "unknown" when built by the go tool, so the compiler's
+// own stamp in the executable's .comment section ("GCC: (Debian 12.2.0-14) 12.2.0") names it instead,
+// as "12.2.0 (Debian 12.2.0-14)".
+func runtimeVersion() string {
+	if v := runtime.Version(); v != "unknown" && v != "" {
+		return v
+	}
+	c := strings.TrimPrefix(elfComment("/proc/self/exe"), "GCC: ")
+	if c == "" {
+		return "unknown"
+	}
+	if i := strings.LastIndex(c, ") "); strings.HasPrefix(c, "(") && i > 0 {
+		return c[i+2:] + " " + c[:i+1]
+	}
+	return c
+}
 
 const zeroValSize = 1024
 
@@ -31,6 +50,7 @@ func mapaccess2(t, h, key unsafe.Pointer) (unsafe.Pointer, bool) { return runtim
 //   - small.strings: slicebytetostring points one-byte strings into staticuint64s.
 //   - zero.shared-static: mapaccess2 returns &zeroVal[0] (1024 bytes) for a missing key.
 //   - zero.lazy-types, threads, core.
+//
 // Not claimed: small.table (gofrontend allocates for every conversion, uint8 included: no convT64,
 // no inline table use), small.empty ("" and nil slices allocate too), zero.on-demand, zero.compiler-static.
 func claimedFeatures() []string {

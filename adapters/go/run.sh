@@ -3,6 +3,7 @@
 # qemu-<arch>-static (binfmt_misc is not assumed). Extra arguments go to the adapter (e.g. -corrupt).
 #   usage: run.sh <runtime> <arch> [adapter args...]     suite: --adapter exec:adapters/go/run.sh go1.19 s390x
 # stdout is the protocol stream and nothing else; diagnostics go to stderr.
+# env: QEMU_USER_DIR=<dir> takes qemu-<arch>-static from <dir> instead of PATH (e.g. an unpacked newer qemu).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 runtime="${1:?usage: run.sh <runtime> <arch> [args]}"
@@ -10,11 +11,16 @@ arch="${2:?usage: run.sh <runtime> <arch> [args]}"
 shift 2
 bin="$here/bin/$runtime-$arch/goadapter"
 [[ -x "$bin" ]] || "$here/build.sh" "$runtime" "$arch"
+# gccgo's foreign binaries load libgo.so.21 and libc from the cross sysroot /usr/<triplet>.
+if [[ "$runtime" == gccgo12 && "$arch" != amd64 ]]; then
+  export QEMU_LD_PREFIX="/usr/$("$here/gccgo-triplet.sh" "$arch")"
+fi
 case "$arch" in
-  amd64|386) exec "$bin" "$@" ;;
+  amd64) exec "$bin" "$@" ;;
+  386) [[ -n "${QEMU_LD_PREFIX:-}" ]] && exec "${QEMU_USER_DIR:+$QEMU_USER_DIR/}qemu-i386-static" "$bin" "$@"; exec "$bin" "$@" ;;
   arm64) q=aarch64 ;;
   mipsle) q=mipsel ;;
   mips64le) q=mips64el ;;
   *) q="$arch" ;;
 esac
-exec "qemu-$q-static" "$bin" "$@"
+exec "${QEMU_USER_DIR:+$QEMU_USER_DIR/}qemu-$q-static" "$bin" "$@"
