@@ -76,6 +76,29 @@ public class RunCommandTests
             Assert.Contains("ZV-005", output, StringComparison.Ordinal); // the matrix
         }
 
+        /// <summary>
+        /// The suite against the reference on one architecture. Mutation testing of the reference by the suite
+        /// alone (tests/Cli.Tests/stryker-config.json) selects these four: one case per architecture lets Stryker
+        /// stop at the first architecture that catches a mutant.
+        /// </summary>
+        /// <param name="arch">32le, 32be, 64le or 64be.</param>
+        [Theory]
+        [InlineData("32le")]
+        [InlineData("32be")]
+        [InlineData("64le")]
+        [InlineData("64be")]
+        public void SuiteOnOneArchitecture_PassesTheReference(string arch)
+        {
+            string json = CliHarness.TempFile(".jsonl");
+            var (exit, _, err) = CliHarness.Invoke("run", "--no-prove", "--no-zoo", "--seed", "7", "--adapter", $"reference:{arch}", "--json", json);
+            var results = JsonLinesSink.Read(json, out var headers);
+            var bad = results.Where(r => r.Verdict != Verdict.Pass).Take(5).Select(r => $"{r.Verdict} {r.Requirement} {r.Arch} {r.CaseId}: {r.Reason}").ToList();
+            Assert.True(bad.Count == 0, string.Join("\n", bad) + "\n" + err);
+            Assert.Equal(0, exit);
+            Assert.Equal([arch], headers.Select(h => h.Arch));
+            Assert.NotEmpty(results);
+        }
+
         [Fact]
         public void Shards_PartitionTheSuite_ExactlyOnce()
         {

@@ -85,12 +85,17 @@ public static class SuiteRunner
             .Concat(ZeroValueCases.All(arch, inputs))
             .Concat(SequenceCases.All(inputs, options.Sequences, options.SequenceLength))
             .ToList();
-        var dup = all.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        return Unique(all);
+    }
+
+    private static List<ConformanceCase> Unique(List<ConformanceCase> cases)
+    {
+        var dup = cases.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null)
         {
             throw new InvalidOperationException($"harness: case ID {dup.Key} is generated twice");
         }
-        return all;
+        return cases;
     }
 
     /// <summary>Whether a case belongs to shard K of N: a stable hash of its ID, the same on every machine.</summary>
@@ -101,11 +106,23 @@ public static class SuiteRunner
     public static RunSummary Run(IRuntimeAdapter adapter, Func<IRuntimeAdapter>? newAdapter, Judge judge, CaseInputs inputs, RunOptions options, IResultSink sink)
     {
         ArgumentNullException.ThrowIfNull(adapter);
+        ArgumentNullException.ThrowIfNull(options);
+        return Run(adapter, newAdapter, judge, Cases(adapter.Info.Arch, inputs, options), options, sink);
+    }
+
+    /// <summary>
+    /// Runs the given cases against <paramref name="adapter"/>, after the options' requirement, feature and
+    /// shard filters: decides applicability, turns adapter and harness failures into errors, counts verdicts.
+    /// </summary>
+    public static RunSummary Run(IRuntimeAdapter adapter, Func<IRuntimeAdapter>? newAdapter, Judge judge, IEnumerable<ConformanceCase> allCases, RunOptions options, IResultSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(judge);
+        ArgumentNullException.ThrowIfNull(allCases);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);
         var info = adapter.Info;
-        var cases = Cases(info.Arch, inputs, options)
+        var cases = Unique(allCases.ToList())
             .Where(c => options.Requirements is null || options.Requirements.Contains(c.Requirement))
             .Where(c => options.Features is null || options.Features.Contains(judge.Catalog.Get(c.Requirement).Feature))
             .Where(c => InShard(c.Id, options.ShardIndex, options.ShardCount))

@@ -1,0 +1,163 @@
+using Conformance.Requirements;
+using Conformance.Suite;
+
+namespace Conformance.Tests.Suite;
+
+/// <summary>The judge turns an observation into a verdict only through the oracle, and says why.</summary>
+public class JudgeTests
+{
+    private static readonly RequirementCatalog Catalog = RequirementCatalog.LoadEmbedded();
+
+    private static (Judge Judge, ScriptedOracle Oracle) Make()
+    {
+        var oracle = new ScriptedOracle()
+            .Define("SV-002.ok", ["v", "ptr"], a => a[1] == 0x1000 + (8 * a[0]) ? 1UL : 0UL)
+            .Define("SV-002.any", ["x"], a => a[0])
+            .Define("nodot", ["x"], _ => 1)
+            .Define("XX-999.ok", ["x"], _ => 1)
+            .Define("SV-002.wide", Enumerable.Range(0, 17).Select(i => $"a{i}").ToArray(), a => a.Sum(x => (long)x) == 136 ? 1UL : 0UL);
+        return (new Judge(oracle, Catalog), oracle);
+    }
+
+    [Fact]
+    [Trait("Requirement", "SV-002")]
+    public void Holds_Passes_WithTheStatementAndEveryArgument()
+    {
+        var (judge, _) = Make();
+        var o = judge.Check("SV-002.ok", "uint16(5)", "pointer 0x1028", new Arg("v", 5), new Arg("ptr", 0x1028));
+        Assert.Equal(Verdict.Pass, o.Verdict);
+        Assert.Equal("uint16(5)", o.Input);
+        Assert.Equal("SV-002.ok holds: " + Catalog.Get("SV-002").Statement, o.Expected);
+        Assert.Equal("pointer 0x1028 [v=5, ptr=4136]", o.Observed);
+        Assert.Equal("as required", o.Reason);
+    }
+
+    [Fact]
+    [Trait("Requirement", "SV-002")]
+    public void DoesNotHold_Fails_NamingThePredicateAndArguments()
+    {
+        var (judge, _) = Make();
+        var o = judge.Check("SV-002.ok", "uint16(5)", "", new Arg("v", 5), new Arg("ptr", 0x12345));
+        Assert.Equal(Verdict.Fail, o.Verdict);
+        Assert.Equal("v=5, ptr=0x12345", o.Observed);
+        Assert.Equal("SV-002.ok does not hold for v=5, ptr=0x12345", o.Reason);
+        Assert.StartsWith("SV-002.ok holds: ", o.Expected, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1UL, Verdict.Pass)]
+    [InlineData(2UL, Verdict.Pass)]
+    [InlineData(0UL, Verdict.Fail)]
+    public void AnyNonZeroOracleValue_IsTrue(ulong value, Verdict expected)
+    {
+        var (judge, _) = Make();
+        Assert.Equal(expected, judge.Check("SV-002.any", "i", "o", new Arg("x", value)).Verdict);
+    }
+
+    [Theory]
+    [InlineData("ptr", "v")]
+    [InlineData("v", "pointer")]
+    public void ArgumentsInAnotherOrderOrUnderOtherNames_AreAHarnessBug(string first, string second)
+    {
+        var (judge, oracle) = Make();
+        var e = Assert.Throws<InvalidOperationException>(() => judge.Check("SV-002.ok", "i", "o", new Arg(first, 5), new Arg(second, 0x1028)));
+        Assert.Equal($"harness: SV-002.ok takes (v, ptr) but the case passed ({first}, {second})", e.Message);
+        Assert.Equal(0, oracle.Evaluations);
+    }
+
+    [Fact]
+    public void TooFewArguments_AreAHarnessBug()
+    {
+        var (judge, _) = Make();
+        var e = Assert.Throws<InvalidOperationException>(() => judge.Check("SV-002.ok", "i", "o", new Arg("v", 5)));
+        Assert.Contains("but the case passed (v)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SeventeenArguments_AreJudgedLikeFew()
+    {
+        var (judge, _) = Make();
+        var args = Enumerable.Range(0, 17).Select(i => new Arg($"a{i}", (ulong)i)).ToArray();
+        Assert.Equal(Verdict.Pass, judge.Check("SV-002.wide", "i", "o", args).Verdict);
+        args[16] = new Arg("a16", 17);
+        Assert.Equal(Verdict.Fail, judge.Check("SV-002.wide", "i", "o", args).Verdict);
+    }
+
+    [Theory]
+    [InlineData("nodot", "nodot holds")]
+    [InlineData("XX-999.ok", "XX-999.ok holds")]
+    public void PredicateOfNoKnownRequirement_ExpectsThePredicateItself(string predicate, string expected)
+    {
+        var (judge, _) = Make();
+        Assert.Equal(expected, judge.Check(predicate, "i", "o", new Arg("x", 1)).Expected);
+    }
+
+    [Fact]
+    public void All_FirstFailureDecides()
+    {
+        var pass = CaseOutcome.Passed("i", "e", "p");
+        var fail1 = new CaseOutcome(Verdict.Fail, "i", "e", "o1", "first");
+        var fail2 = new CaseOutcome(Verdict.Fail, "i", "e", "o2", "second");
+        Assert.Same(fail1, Judge.All([pass, fail1, fail2]));
+        var error = new CaseOutcome(Verdict.Error, "i", "e", "", "adapter");
+        Assert.Same(error, Judge.All([pass, error, fail1]));
+    }
+
+    [Fact]
+    public void All_OnePass_IsThatPass()
+    {
+        var pass = CaseOutcome.Passed("i", "e", "p");
+        Assert.Equal(pass, Judge.All([pass]));
+    }
+
+    [Fact]
+    public void All_SeveralPasses_CountsThemAndKeepsTheLast()
+    {
+        var o = Judge.All([CaseOutcome.Passed("i", "e", "a"), CaseOutcome.Passed("i", "e", "b"), CaseOutcome.Passed("i2", "e2", "c")]);
+        Assert.Equal(Verdict.Pass, o.Verdict);
+        Assert.Equal("i2", o.Input);
+        Assert.Equal("3 observations, all as required; last: c", o.Observed);
+    }
+
+    [Fact]
+    public void All_NoObservation_IsAnErrorNeverAPass()
+    {
+        var o = Judge.All([]);
+        Assert.Equal(Verdict.Error, o.Verdict);
+        Assert.Equal("harness: the case made no observation", o.Reason);
+    }
+
+    [Fact]
+    [Trait("Requirement", "ZV-009")]
+    public void Missing_FailsWithTheRequirementStatement()
+    {
+        var (judge, _) = Make();
+        var o = judge.Missing("ZV-009", "regions", "no static zero region");
+        Assert.Equal(Verdict.Fail, o.Verdict);
+        Assert.Equal(Catalog.Get("ZV-009").Statement, o.Expected);
+        Assert.Equal("no static zero region", o.Observed);
+        Assert.Equal("no static zero region", o.Reason);
+        Assert.Equal("XX-999", judge.Missing("XX-999", "i", "w").Expected);
+    }
+
+    [Theory]
+    [InlineData(0UL, "0")]
+    [InlineData(0xFFFFUL, "65535")]
+    [InlineData(0x10000UL, "0x10000")]
+    [InlineData(ulong.MaxValue, "0xffffffffffffffff")]
+    public void Show_DecimalBelow2To16_HexFrom(ulong value, string shown)
+    {
+        Assert.Equal(shown, Judge.Show(value));
+        Assert.Equal("n=" + shown, new Arg("n", value).ToString());
+    }
+
+    [Fact]
+    public void Evaluate_AsksTheOracle()
+    {
+        var (judge, oracle) = Make();
+        Assert.Equal(7UL, judge.Evaluate("SV-002.any", 7));
+        Assert.Equal(1, oracle.Evaluations);
+        Assert.Same(oracle, judge.Oracle);
+        Assert.Same(Catalog, judge.Catalog);
+    }
+}
