@@ -11,13 +11,8 @@ arch="${2:?usage: run.sh <runtime> <arch> [args]}"
 shift 2
 bin="$here/bin/$runtime-$arch/goadapter"
 [[ -x "$bin" ]] || "$here/build.sh" "$runtime" "$arch"
-# gccgo's foreign binaries load libgo.so.21 and libc from the cross sysroot /usr/<triplet>.
-if [[ "$runtime" == gccgo12 && "$arch" != amd64 ]]; then
-  export QEMU_LD_PREFIX="/usr/$("$here/gccgo-triplet.sh" "$arch")"
-fi
 case "$arch" in
-  amd64) exec "$bin" "$@" ;;
-  386) [[ -n "${QEMU_LD_PREFIX:-}" ]] && exec "${QEMU_USER_DIR:+$QEMU_USER_DIR/}qemu-i386-static" "$bin" "$@"; exec "$bin" "$@" ;;
+  amd64|386) exec "$bin" "$@" ;;
   arm64) q=aarch64 ;;
   mipsle) q=mipsel ;;
   mips64le) q=mips64el ;;
