@@ -2,8 +2,8 @@
 # The whole matrix: installs what is missing, builds the Go adapter for every runtime x architecture,
 # runs the conformance suite against each (and the negative control), and writes JSON-lines results
 # plus one merged HTML matrix into the results folder. Results are kept gzipped (<run>.jsonl.gz); the
-# matrix and the table (runs.md, pasted into docs/results/README.md) cover every run in the folder, so
-# re-running one runtime or architecture keeps the others.
+# matrix and the table it prints at the end (for docs/results/README.md) cover every run in the folder,
+# so re-running one runtime or architecture keeps the others.
 #   usage: conformance.sh [results-dir] [runtimes...]     default: docs/results, all runtimes
 #   env:   ARCHS="amd64 386 ..." to restrict architectures; SEED=N to fix the random inputs.
 set -uo pipefail
@@ -44,5 +44,6 @@ for f in "$out"/*.jsonl.gz; do
   zcat "$f" > "$tmp/$name"; files+=("$tmp/$name")
 done
 cli report merge "${files[@]}" --html "$out/matrix.html" > "$out/matrix.txt" && cat "$out/matrix.txt"
-"$here/table.sh" "$out" > "$out/runs.md"
+echo "the table of runs for $out/README.md:"
+"$here/table.sh" "$out"
 exit $status

@@ -19,5 +19,5 @@ for f in "$dir"/*.jsonl.gz "$dir"/*.jsonl; do
   rm -f "$tmp"
   failed="$(field failed "$summary")"
   [ "$failed" = 0 ] || failed="$failed ($failed_ids)"
-  echo "| $run | $(field runtime "$header") $(field runtimeVersion "$header") | $(field arch "$header") | $(field passed "$summary") | $failed | $(field errors "$summary") | $(field notApplicable "$summary") |"
+  echo "| $run | $(field runtime "$header") $(field runtimeVersion "$header" | sed 's/\\u002B/+/g') | $(field arch "$header") | $(field passed "$summary") | $failed | $(field errors "$summary") | $(field notApplicable "$summary") |"
 done
