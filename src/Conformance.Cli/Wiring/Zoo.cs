@@ -43,6 +43,7 @@ internal static class Zoo
         new("zero-set-by-ptrto", "ZV-002", "PtrTo sets the element type's zero pointer", All, a => new ZeroSetByPtrTo(a)),
         new("repoint-on-growth", "ZV-003", "growth moves every type's zero pointer to the new buffer", All, a => new RepointOnGrowth(a)),
         new("threshold-1023", "ZV-004", "a 1024-byte type does not use the static zero", All, a => new Threshold1023(a)),
+        new("grow-when-exactly-full", "ZV-005", "the buffer doubles even when it already holds exactly the type's size", All, a => new GrowWhenExactlyFull(a)),
         new("grow-by-4096", "ZV-005", "the buffer grows by +4096 instead of doubling", All, a => new GrowBy4096(a)),
         new("silent-wrap", "ZV-006", "doubling wraps silently and a truncated buffer is used", Bits32, a => new SilentWrap(a)),
         new("unaligned-buffer", "ZV-007", "the zero buffer is only 8-byte aligned", All, a => new UnalignedBuffer(a)),
@@ -236,6 +237,11 @@ internal static class Zoo
     private sealed class Threshold1023(Architecture a) : ReferenceRuntime(a)
     {
         protected override bool UsesStaticZero(ulong size) => size <= 1023;
+    }
+
+    private sealed class GrowWhenExactlyFull(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override bool BufferTooSmall(ulong bufferSize, ulong typeSize) => bufferSize <= typeSize;
     }
 
     private sealed class GrowBy4096(Architecture a) : ReferenceRuntime(a)

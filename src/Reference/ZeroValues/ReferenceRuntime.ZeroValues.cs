@@ -174,7 +174,7 @@ public partial class ReferenceRuntime
                 return;
             }
 
-            if (_zeroBufferSize < type.Size)
+            if (BufferTooSmall(_zeroBufferSize, type.Size))
             {
                 var size = NextZeroBufferSize(_zeroBufferSize, type.Size);
                 AllocateAndPublishZero(type, size);
@@ -185,6 +185,12 @@ public partial class ReferenceRuntime
             }
         }
     }
+
+    /// <summary>Seam, ZV-005: whether the current buffer is too small for a type, so that it must grow: only when smaller than the type.</summary>
+    /// <param name="bufferSize">The current buffer's size (0 before the first buffer).</param>
+    /// <param name="typeSize">The type's size.</param>
+    /// <returns>True when the buffer must grow.</returns>
+    protected virtual bool BufferTooSmall(ulong bufferSize, ulong typeSize) => bufferSize < typeSize;
 
     /// <summary>Seam, ZV-004: whether a type of <paramref name="size"/> bytes uses the static zero: size &lt;= 1024.</summary>
     /// <param name="size">The type's size.</param>

@@ -40,6 +40,13 @@ internal static class ZeroValueCases
             yield return new($"ZV-001/struct/{id}", "ZV-001", $"creating a {id}-byte type allocates no zero", Lazy, ctx => CreationAllocatesNoZero(ctx, v, input));
             yield return new($"ZV-004/{id}", "ZV-004", $"a {id}-byte type uses the static zero if it fits", Shared, ctx => OnFresh(ctx, prior, f => SmallUsesStatic(f, v, input)));
             yield return new($"ZV-005/{id}", "ZV-005", $"a {id}-byte type gets the shared doubling buffer", OnDemand, ctx => OnFresh(ctx, prior, f => LargeUsesBuffer(f, v, input)));
+            if (v > 1024 && (v & (v - 1)) == 0 && v <= 1UL << (arch.WordBits - 1))
+            {
+                // ZV-005's "MUST NOT grow, nor be replaced by a new buffer, when it is already large enough", at its edge: the buffer already
+                // holds exactly this many bytes (a prior map of the same size made it).
+                string full = $"size {id} ({size.Name}), after a map of {id} bytes (the buffer already holds exactly {id} bytes)";
+                yield return new($"ZV-005/{id}/buffer-exactly-full", "ZV-005", $"a {id}-byte type reuses a buffer of exactly {id} bytes", OnDemand, ctx => OnFresh(ctx, v, f => LargeUsesBuffer(f, v, full)));
+            }
             yield return new($"ZV-006/{id}", "ZV-006", $"a {id}-byte type throws exactly when doubling overflows", OnDemand, ctx => OnFresh(ctx, prior, f => OverflowThrows(f, v, input)));
             yield return new($"ZV-010/{id}", "ZV-010", $"the zero of a {id}-byte type covers the type", Shared, ctx => OnFresh(ctx, prior, f => ZeroCoversType(f, v, input)));
             yield return new($"ZV-013/{id}", "ZV-013", $"missing-key lookups of a {id}-byte type return its zero, no allocation", Shared, ctx => OnFresh(ctx, prior, f => LookupReturnsZero(f, v, input)));
@@ -155,7 +162,8 @@ internal static class ZeroValueCases
 
     private static CaseOutcome LargeUsesBuffer(CaseContext ctx, ulong size, string input)
     {
-        ulong prior = CaseKit.CurrentBufferSize(ctx.Adapter.Regions());
+        var before = ctx.Adapter.Regions();
+        ulong prior = CaseKit.CurrentBufferSize(before);
         var (t, m) = FreshMap(ctx, size);
         if (m.Map is null)
         {
@@ -163,7 +171,7 @@ internal static class ZeroValueCases
         }
         var after = ctx.Adapter.Regions();
         return ctx.Judge.Check("ZV-005.ok", input, "the type's zero pointer and the buffer before and after",
-            new Arg("w", ctx.W), new Arg("size", size), new Arg("prior", prior), new Arg("post", CaseKit.CurrentBufferSize(after)),
+            new Arg("w", ctx.W), new Arg("size", size), new Arg("prior", prior), new Arg("priorbuf", CaseKit.CurrentBufferBase(before)), new Arg("post", CaseKit.CurrentBufferSize(after)),
             new Arg("zero", ctx.Adapter.ZeroPointer(t.Type)), new Arg("buf", CaseKit.CurrentBufferBase(after)));
     }
 
