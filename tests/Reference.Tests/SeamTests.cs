@@ -105,6 +105,23 @@ public class SeamTests
         Assert.Equal(5UL * 4096, broken.ZeroBufferSize);
     }
 
+    [Theory]
+    [Trait("Requirement", "ZV-005")]
+    [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+    public void GrowthGuard_AllowsExactlyOneStepPerBit_AndNotOneMore(string name)
+    {
+        var arch = Architecture.Parse(name);
+        ulong w = (ulong)arch.WordBits;
+        // From 4096, k steps of +4096 reach 4096 * (k + 1): exactly w steps still succeed...
+        var atLimit = new GrowByStep(arch);
+        atLimit.MakeMapOf(atLimit.ByteArrayOf(4096 * (w + 1)));
+        Assert.Equal(4096 * (w + 1), atLimit.ZeroBufferSize);
+        // ...and w + 1 steps are reported as non-termination.
+        var past = new GrowByStep(arch);
+        var e = Assert.Throws<NonTerminationException>(() => past.MakeMapOf(past.ByteArrayOf(4096 * (w + 2))));
+        Assert.Contains($"needed more than {w} steps", e.Message, StringComparison.Ordinal);
+    }
+
     private sealed class GrowByStep(Architecture a) : ReferenceRuntime(a)
     {
         protected override ulong GrowBufferSize(ulong size) => size + 4096;
