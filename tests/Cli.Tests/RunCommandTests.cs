@@ -18,6 +18,13 @@ public class RunCommandTests
         [InlineData(new[] { "run", "--adapter", "telepathy" }, "--adapter telepathy")]
         [InlineData(new[] { "run", "--seed", "minus-one" }, "minus-one")]
         [InlineData(new[] { "run", "--no-such-flag" }, "--no-such-flag")]
+        [InlineData(new[] { "run", "--adapter", "exec:" }, "--adapter exec:")]
+        [InlineData(new[] { "run", "--adapter", "exec:   " }, "names no program")]
+        [InlineData(new[] { "run", "--request-timeout", "0" }, "--request-timeout 0")]
+        [InlineData(new[] { "run", "--request-timeout", "-3" }, "--request-timeout -3")]
+        [InlineData(new[] { "run", "--run-timeout", "soon" }, "soon")]
+        [InlineData(new[] { "run", "--max-restarts", "-1" }, "--max-restarts -1")]
+        [InlineData(new[] { "serve" }, "Required argument missing for command: 'serve'")]
         [InlineData(new[] { "frobnicate" }, "frobnicate")]
         [InlineData(new[] { "report", "merge", "/nonexistent/results.jsonl", "--html", "/tmp/x.html" }, "/nonexistent/results.jsonl")]
         public void BadArgument_ExitsTwoNamingIt(string[] args, string named)

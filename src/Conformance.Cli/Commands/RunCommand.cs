@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Conformance.Adapters;
+using Conformance.Adapters.Exec;
 using Conformance.Reports;
 using Conformance.Requirements;
 using Conformance.Suite;
@@ -27,7 +28,13 @@ internal static class RunCommand
         var html = new Option<FileInfo?>("--html") { Description = "one self-contained HTML matrix" };
         var noProve = new Option<bool>("--no-prove") { Description = "skip the model proofs that precede a reference run" };
         var noZoo = new Option<bool>("--no-zoo") { Description = "skip the zoo of deliberately broken runtimes" };
-        var cmd = new Command("run", "Run the conformance suite against runtimes.") { adapter, arch, feature, requirement, seed, shard, json, junit, html, noProve, noZoo };
+        var requestTimeout = new Option<double?>("--request-timeout") { Description = "exec adapters: seconds to wait for one reply before the adapter counts as hung (default 30)" };
+        var runTimeout = new Option<double?>("--run-timeout") { Description = "exec adapters: seconds one adapter may take in all, restarts included (default 3600)" };
+        var maxRestarts = new Option<int?>("--max-restarts") { Description = "exec adapters: how often a failed adapter process is replaced (default 2)" };
+        var cmd = new Command("run", "Run the conformance suite against runtimes.")
+        {
+            adapter, arch, feature, requirement, seed, shard, json, junit, html, noProve, noZoo, requestTimeout, runTimeout, maxRestarts,
+        };
         cmd.SetAction(parse =>
         {
             var catalog = RequirementCatalog.LoadEmbedded();
@@ -37,7 +44,8 @@ internal static class RunCommand
             var (k, n) = ParseShard(parse.GetValue(shard) ?? "1/1");
             ulong runSeed = parse.GetValue(seed) ?? (ulong)DateTime.UtcNow.Ticks;
             var specs = parse.GetValue(adapter) is { Length: > 0 } a ? a : ["reference"];
-            var targets = specs.SelectMany(s => AdapterSpec.Resolve(s, archs)).ToList();
+            var limits = ExecLimits(parse.GetValue(requestTimeout), parse.GetValue(runTimeout), parse.GetValue(maxRestarts));
+            var targets = specs.SelectMany(s => AdapterSpec.Resolve(s, archs, limits)).ToList();
             var options = new RunOptions(runSeed, requirements, features, k, n);
             return Execute(targets, options, catalog, parse.GetValue(json), parse.GetValue(junit), parse.GetValue(html),
                 prove: !parse.GetValue(noProve) && specs.All(AdapterSpec.IsReference),
@@ -110,6 +118,29 @@ internal static class RunCommand
         int failed = collected.Count(r => r.Verdict is Verdict.Fail or Verdict.Error or Verdict.Unknown);
         stdout.WriteLine($"{collected.Count} cases: {collected.Count(r => r.Verdict == Verdict.Pass)} passed, {failed} failed or errored, {collected.Count(r => r.Verdict == Verdict.NotApplicable)} not applicable");
         return exit;
+    }
+
+    /// <summary>The exec limits from the command line (docs/protocol.md, Faults); each must be positive (restarts: 0 or more).</summary>
+    internal static Func<ExecAdapterOptions, ExecAdapterOptions> ExecLimits(double? requestSeconds, double? runSeconds, int? restarts)
+    {
+        static TimeSpan? Seconds(double? value, string option) => value switch
+        {
+            null => null,
+            > 0 and <= 1e7 => TimeSpan.FromSeconds(value.Value),
+            _ => throw new UsageException($"{option} {value.Value.ToString(CultureInfo.InvariantCulture)}: expected a number of seconds above 0 (at most 10^7)"),
+        };
+        var request = Seconds(requestSeconds, "--request-timeout");
+        var run = Seconds(runSeconds, "--run-timeout");
+        if (restarts is < 0 or > 1000)
+        {
+            throw new UsageException($"--max-restarts {restarts}: expected 0..1000");
+        }
+        return o => o with
+        {
+            RequestTimeout = request ?? o.RequestTimeout,
+            RunTimeout = run ?? o.RunTimeout,
+            MaxRestarts = restarts ?? o.MaxRestarts,
+        };
     }
 
     private static HashSet<string>? Validate(string[]? values, Func<string, bool> ok, string option, string problem)

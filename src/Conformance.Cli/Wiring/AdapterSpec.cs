@@ -15,7 +15,8 @@ internal static class AdapterSpec
 {
     public static bool IsReference(string spec) => spec == "reference" || spec.StartsWith("reference:", StringComparison.Ordinal);
 
-    public static IEnumerable<AdapterTarget> Resolve(string spec, IReadOnlyList<Arch> archs)
+    /// <summary>The runtimes a --adapter value names; <paramref name="exec"/> sets the limits of exec adapters.</summary>
+    public static IEnumerable<AdapterTarget> Resolve(string spec, IReadOnlyList<Arch> archs, Func<ExecAdapterOptions, ExecAdapterOptions> exec)
     {
         if (spec == "reference")
         {
@@ -35,15 +36,38 @@ internal static class AdapterSpec
             ExecAdapterOptions options;
             try
             {
-                options = ExecAdapterOptions.Parse(spec);
+                options = exec(ExecAdapterOptions.Parse(spec));
             }
-            catch (ArgumentException e)
+            catch (FormatException e)
             {
                 throw new UsageException($"--adapter {spec}: {e.Message}");
             }
             return [new AdapterTarget(spec, () => ExecAdapter.Start(options), Restartable: true)];
         }
         throw new UsageException($"--adapter {spec}: expected reference, reference:<arch> or exec:<program> [args...]");
+    }
+
+    /// <summary>
+    /// The in-process runtime the <c>serve</c> verb answers for: <c>reference:&lt;arch&gt;</c> or
+    /// <c>zoo:&lt;variant&gt;:&lt;arch&gt;</c> (a broken variant from <see cref="Zoo.Variants"/>).
+    /// </summary>
+    /// <exception cref="UsageException">The text names no such runtime or architecture.</exception>
+    public static ReferenceAdapter ResolveServed(string spec)
+    {
+        var parts = spec.Split(':');
+        Arch arch = default;
+        bool archOk = parts.Length >= 2 && Arch.TryParse(parts[^1], out arch);
+        if (parts is ["reference", _] && archOk)
+        {
+            return new ReferenceAdapter(new ReferenceRuntime(ToReference(arch)));
+        }
+        if (parts is ["zoo", var name, _] && archOk)
+        {
+            var variant = Zoo.Variants.FirstOrDefault(v => v.Name == name)
+                ?? throw new UsageException($"serve {spec}: '{name}' is not a zoo variant ({string.Join(", ", Zoo.Variants.Select(v => v.Name))})");
+            return new ReferenceAdapter(variant.Create(ToReference(arch)), $"zoo:{variant.Name}");
+        }
+        throw new UsageException($"serve {spec}: expected reference:<arch> or zoo:<variant>:<arch>, arch one of 32le, 32be, 64le, 64be");
     }
 
     private static AdapterTarget Reference(Arch arch) =>
