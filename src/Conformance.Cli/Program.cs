@@ -4,7 +4,7 @@ using Conformance.Cli.Commands;
 namespace Conformance.Cli;
 
 /// <summary>
-/// The runner. Verbs: run, prove, trace, report merge, bench. Exit codes are a contract:
+/// The runner. Verbs: run, prove, trace, report merge, bench, serve. Exit codes are a contract:
 /// 0 nothing failed, 1 a case or obligation failed or errored, 2 bad usage (the message names the argument).
 /// </summary>
 internal static class Program
@@ -24,6 +24,7 @@ internal static class Program
         root.Subcommands.Add(TraceCommand.Build(stdout, stderr));
         root.Subcommands.Add(ReportCommand.Build(stdout, stderr));
         root.Subcommands.Add(BenchCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Build(stderr, Console.OpenStandardInput, Console.OpenStandardOutput));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Conformance.Adapters;
 using Conformance.Adapters.Exec;
 using Xunit.Abstractions;
@@ -104,6 +105,53 @@ public sealed class GoAdapterIntegrationTests(ITestOutputHelper output)
         Assert.NotEqual(5UL, BitConverter.ToUInt64(a.Read(r.Table!.Base + (5 * 8), 8)));
         Assert.NotEqual(0, a.Read(r.StaticZero!.Base + 1023, 1)[0]);
         Assert.Contains(a.Stderr.Recent(), l => l.Contains("-corrupt: wrote table slot 5", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Every op answered by real Go, read off the wire: each reply matches replies.schema.json and its
+    /// result the $defs entry of its op (a reflect refusal, ChanOf of a 64 KiB element, included).
+    /// </summary>
+    [GoFact]
+    public void EveryOp_GoRepliesMatchTheReplySchema()
+    {
+        var psi = new ProcessStartInfo(Built.Value) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        p.ErrorDataReceived += (_, _) => { };
+        p.BeginErrorReadLine();
+        int id = 0;
+        JsonElement Ask(string op, string args = "")
+        {
+            var line = $"{{\"id\":{++id},\"op\":\"{op}\"{(args.Length > 0 ? "," + args : "")}}}";
+            p.StandardInput.WriteLine(line);
+            p.StandardInput.Flush();
+            var reply = JsonDocument.Parse(p.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"no reply to {line}")).RootElement.Clone();
+            ProtocolSchemas.AssertValid("replies.schema.json", null, reply, $"Go's reply to {line}");
+            Assert.True(reply.GetProperty("ok").GetBoolean(), $"{line}: {reply}");
+            var result = reply.GetProperty("result");
+            ProtocolSchemas.AssertValid("replies.schema.json", op, result, $"Go's result of {line}");
+            return result;
+        }
+        Ask("hello", "\"protocols\":[1]");
+        var table = Ask("regions").GetProperty("table").GetProperty("base").GetString();
+        Ask("read", $"\"address\":\"{table}\",\"length\":16");
+        var array = Ask("createType", "\"kind\":\"array\",\"size\":\"0x10000\"").GetProperty("type").GetInt32();
+        var refused = Ask("createType", $"\"kind\":\"chan\",\"element\":{array}");
+        Assert.True(refused.TryGetProperty("panic", out _), $"ChanOf([65536]byte) should be refused: {refused}");
+        var small = Ask("createType", "\"kind\":\"struct\",\"size\":\"0x40\"").GetProperty("type").GetInt32();
+        Ask("createType", $"\"kind\":\"pointer\",\"element\":{small}");
+        Ask("compilerTypes");
+        Ask("zeroPointer", $"\"type\":{small}");
+        var map = Ask("makeMap", $"\"element\":{small}").GetProperty("map").GetInt32();
+        Ask("lookupMissing", $"\"map\":{map},\"key\":\"0xffffffffffffffff\"");
+        Ask("assign", $"\"map\":{map},\"key\":\"0x1\",\"fill\":7");
+        Ask("convert", "\"kind\":\"uint16\",\"bits\":\"0xc8\"");
+        Ask("oneByteString", "\"value\":65");
+        Ask("emptyString");
+        Ask("nilSlice");
+        var fresh = Ask("createType", "\"kind\":\"struct\",\"size\":\"0x80\"").GetProperty("type").GetInt32();
+        Ask("raceFirstUse", $"\"types\":[{fresh}],\"threads\":4");
+        p.StandardInput.Close();
+        Assert.True(p.WaitForExit(10_000), "the Go adapter did not exit when its input ended");
     }
 
     /// <summary>

@@ -139,6 +139,26 @@ public sealed class ExecRequest
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown type kind"),
     };
 
+    /// <summary>The type kind a protocol name stands for (the inverse of the names requests are written with).</summary>
+    internal static bool TryParseTypeKind(string name, out TypeKind kind) => TryParse(name, Kind, out kind);
+
+    /// <summary>The value kind a protocol name stands for (the inverse of the names requests are written with).</summary>
+    internal static bool TryParseValueKind(string name, out ValueKind kind) => TryParse(name, Kind, out kind);
+
+    private static bool TryParse<T>(string name, Func<T, string> nameOf, out T kind) where T : struct, Enum
+    {
+        foreach (var k in Enum.GetValues<T>())
+        {
+            if (string.Equals(nameOf(k), name, StringComparison.Ordinal))
+            {
+                kind = k;
+                return true;
+            }
+        }
+        kind = default;
+        return false;
+    }
+
     internal static string Kind(ValueKind kind) => kind switch
     {
         ValueKind.Bool => "bool",

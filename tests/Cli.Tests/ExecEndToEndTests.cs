@@ -1,0 +1,142 @@
+using Conformance.Reports;
+using Conformance.Suite;
+
+namespace Cli.Tests;
+
+/// <summary>
+/// `run --adapter exec:...` end to end, against the reference served over the protocol (`serve`): the exec
+/// client and the suite together give the same verdict per case as the in-process reference, catch a broken
+/// runtime through the protocol, and turn each adapter fault (from fault-proxy.sh) into an "error" on the
+/// affected case only, restarting the adapter a bounded number of times and keeping every result.
+/// </summary>
+public class ExecEndToEndTests
+{
+    private static string Served(string runtime) => $"exec:dotnet {CliHarness.CliDll} serve {runtime}";
+
+    private static string Proxied(string mode, int at, string once, string runtime) =>
+        $"exec:bash {Path.Combine(CliHarness.RepoRoot(), "tests", "Cli.Tests", "fault-proxy.sh")} {mode} {at} {once} dotnet {CliHarness.CliDll} serve {runtime}";
+
+    /// <summary>Runs the suite against <paramref name="adapter"/>; every run must end with a summary line, whatever happened.</summary>
+    private static (int Exit, string Err, List<CaseResult> Results) Run(string adapter, params string[] more)
+    {
+        string json = CliHarness.TempFile(".jsonl");
+        var (exit, _, err) = CliHarness.Invoke(["run", "--no-prove", "--no-zoo", "--seed", "11", "--adapter", adapter, "--json", json, .. more]);
+        Assert.True(File.ReadLines(json).Any(l => l.StartsWith("{\"type\":\"summary\"", StringComparison.Ordinal)), $"no summary line in {json}\n{err}");
+        return (exit, err, JsonLinesSink.Read(json, out _).ToList());
+    }
+
+    private static string Describe(IEnumerable<CaseResult> results) =>
+        string.Join("\n", results.Take(5).Select(r => $"{r.Verdict} {r.Requirement} {r.Arch} {r.CaseId}: {r.Reason}"));
+
+    public class ReferenceOverExec
+    {
+        /// <summary>
+        /// Differential: the reference in process and the reference over the protocol get the same verdict
+        /// and the same observation in every case (every pointer, byte and count crossed the wire as JSON).
+        /// </summary>
+        /// <param name="arch">32le, 32be, 64le or 64be.</param>
+        [Theory]
+        [InlineData("32le")]
+        [InlineData("32be")]
+        [InlineData("64le")]
+        [InlineData("64be")]
+        public void EveryCase_SameVerdictAndObservationAsInProcess(string arch)
+        {
+            var inProcess = Run($"reference:{arch}");
+            var overExec = Run(Served($"reference:{arch}"));
+            Assert.True(overExec.Exit == 0, Describe(overExec.Results.Where(r => r.Verdict != Verdict.Pass)) + "\n" + overExec.Err);
+            Assert.Equal(0, inProcess.Exit);
+            Assert.All(overExec.Results, r => Assert.Equal(arch, r.Arch));
+            var expected = inProcess.Results.ToDictionary(r => r.CaseId, r => (r.Verdict, r.Observed));
+            var observed = overExec.Results.ToDictionary(r => r.CaseId, r => (r.Verdict, r.Observed));
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), observed.Keys.Order(StringComparer.Ordinal));
+            var differ = expected.Where(kv => observed[kv.Key] != kv.Value).Take(3)
+                .Select(kv => $"{kv.Key}: in process {kv.Value}, over exec {observed[kv.Key]}").ToList();
+            Assert.True(differ.Count == 0, string.Join("\n", differ));
+        }
+
+        /// <summary>A broken variant served over the protocol is caught under the requirement it breaks, as in process.</summary>
+        /// <param name="variant">The zoo variant.</param>
+        /// <param name="arch">An architecture where its bug shows.</param>
+        /// <param name="requirement">The requirement it breaks.</param>
+        [Theory]
+        [InlineData("no-big-endian-bump", "32be", "AR-003")]
+        [InlineData("table-bound-257", "64le", "SV-003")]
+        [InlineData("lookup-writes-zero", "64be", "ZV-009")]
+        public void BrokenVariant_CaughtUnderItsRequirement(string variant, string arch, string requirement)
+        {
+            var run = Run(Served($"zoo:{variant}:{arch}"), "--requirement", requirement);
+            Assert.Equal(1, run.Exit);
+            Assert.Contains(run.Results, r => r.Verdict == Verdict.Fail && r.Requirement == requirement);
+            Assert.DoesNotContain(run.Results, r => r.Verdict == Verdict.Error);
+            Assert.All(run.Results, r => Assert.Equal($"zoo:{variant}", r.Runtime));
+        }
+    }
+
+    public class Faults
+    {
+        /// <summary>
+        /// One fault at the 40th request: exactly the case that made it is an error naming the fault; the
+        /// adapter is restarted once and every other case passes; every case has a result in the JSON lines.
+        /// </summary>
+        /// <param name="mode">What the proxy does at the 40th request.</param>
+        /// <param name="fault">The fault name the error must carry.</param>
+        [Theory]
+        [InlineData("crash", "crash")]
+        [InlineData("exit0", "early-exit")]
+        [InlineData("hang", "hang")]
+        [InlineData("garbage", "malformed")]
+        public void OneFault_OnlyTheAffectedCaseErrors(string mode, string fault)
+        {
+            string once = CliHarness.TempFile(".once");
+            var expected = Run("reference:64be", "--requirement", "SV-002").Results.Select(r => r.CaseId).ToList();
+            var run = Run(Proxied(mode, 40, once, "reference:64be"), "--requirement", "SV-002", "--request-timeout", "3");
+            Assert.True(File.Exists(once), "the proxy never reached its 40th request");
+            Assert.Equal(1, run.Exit);
+            Assert.Equal(expected.Order(StringComparer.Ordinal), run.Results.Select(r => r.CaseId).Order(StringComparer.Ordinal));
+            var errors = run.Results.Where(r => r.Verdict == Verdict.Error).ToList();
+            Assert.True(errors.Count == 1, $"{errors.Count} errors:\n{Describe(errors)}");
+            Assert.Contains($"adapter fault [{fault}]", errors[0].Reason + errors[0].Observed, StringComparison.Ordinal);
+            Assert.Equal("SV-002", errors[0].Requirement);
+            Assert.All(run.Results.Where(r => r != errors[0]), r => Assert.Equal(Verdict.Pass, r.Verdict));
+        }
+
+        /// <summary>
+        /// An adapter that crashes in every process: after the restart budget (--max-restarts 1) every
+        /// remaining case is an error saying so, none passes, and every case still has a result.
+        /// </summary>
+        [Fact]
+        public void CrashingEveryTime_RestartsBoundedAndEveryLaterCaseErrors()
+        {
+            var expected = Run("reference:32le", "--requirement", "SV-004").Results.Count;
+            var run = Run(Proxied("crash", 5, "-", "reference:32le"), "--requirement", "SV-004", "--max-restarts", "1");
+            Assert.Equal(1, run.Exit);
+            Assert.Equal(expected, run.Results.Count);
+            var crashes = run.Results.Count(r => (r.Reason + r.Observed).Contains("adapter fault [crash]", StringComparison.Ordinal));
+            var exhausted = run.Results.Count(r => (r.Reason + r.Observed).Contains("adapter fault [restarts-exhausted]", StringComparison.Ordinal));
+            Assert.True(crashes == 2, $"expected one crash per process (2 processes), got {crashes}");
+            Assert.Equal(run.Results.Count(r => r.Verdict == Verdict.Error) - crashes, exhausted);
+            Assert.True(exhausted > 0, "no case reported the exhausted restart budget");
+            var firstExhausted = run.Results.FindIndex(r => (r.Reason + r.Observed).Contains("restarts-exhausted", StringComparison.Ordinal));
+            Assert.All(run.Results.Skip(firstExhausted), r => Assert.Equal(Verdict.Error, r.Verdict));
+        }
+    }
+
+    public class BadUsage
+    {
+        /// <summary>serve with a runtime it does not know: exit 2, naming it.</summary>
+        /// <param name="runtime">The bad runtime text.</param>
+        /// <param name="named">What the message must name.</param>
+        [Theory]
+        [InlineData("reference", "expected reference:<arch> or zoo:<variant>:<arch>")]
+        [InlineData("reference:mips", "serve reference:mips")]
+        [InlineData("zoo:no-such-bug:64le", "'no-such-bug' is not a zoo variant")]
+        [InlineData("go:1.19", "serve go:1.19")]
+        public void Serve_UnknownRuntime_ExitsTwoNamingIt(string runtime, string named)
+        {
+            var (exit, _, err) = CliHarness.Invoke("serve", runtime);
+            Assert.Equal(2, exit);
+            Assert.Contains(named, err, StringComparison.Ordinal);
+        }
+    }
+}
