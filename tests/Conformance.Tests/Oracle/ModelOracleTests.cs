@@ -76,6 +76,27 @@ public sealed class ModelOracleTests
     }
 
     [Fact]
+    public void UnknownName_WithNoModelsLoaded_SaysSo()
+    {
+        var e = Assert.Throws<KeyNotFoundException>(() => ModelOracle.Load([]).Resolve("ZV-005.ok"));
+        Assert.Equal("no requirement predicate named ZV-005.ok; known: none (no models loaded)", e.Message);
+    }
+
+    [Fact]
+    public void Resolve_NullName_Throws()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => ModelOracle.Load([]).Resolve(null!));
+        Assert.Equal("name", e.ParamName);
+    }
+
+    [Fact]
+    public void Load_NullSources_Throws()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => ModelOracle.Load(null!));
+        Assert.Equal("sources", e.ParamName);
+    }
+
+    [Fact]
     public void WrongArity_ThrowsNamingParameters()
     {
         var e = Assert.Throws<ArgumentException>(() => Oracle.Holds("SV-002.small", 1));
@@ -156,10 +177,47 @@ public sealed class ModelOracleTests
     }
 
     [Fact]
+    public void VerifyAgainst_NullSolver_Throws_EvenWithNothingToVerify()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => ModelOracle.Load([]).VerifyAgainst(null!));
+        Assert.Equal("solver", e.ParamName);
+    }
+
+    [Fact]
+    public void VerifyAgainst_RandomInputs_ReachTheTopBitOfAWord()
+    {
+        // Without boundary inputs, only the random ones can catch a delegate that is wrong from 2^63 up (a
+        // signed comparison, say): here the "solver" claims every 64-bit value is below 2^63.
+        var oracle = ModelOracle.Load([new ModelSource("top.smt2", "(define-fun SV-001.low ((x (_ BitVec 64))) Bool (bvult x #x8000000000000000))")]);
+        using var solver = new SimplifiesEverythingToTrue();
+        var e = Assert.Throws<DifferentialMismatchException>(() => oracle.VerifyAgainst(solver, boundaryInputs: 0, randomInputs: 64));
+        Assert.Equal("SV-001.low", e.Function);
+        Assert.True(e.Arguments[0] >= 0x8000_0000_0000_0000UL, $"0x{e.Arguments[0]:x}");
+        Assert.Equal((0UL, 1UL), (e.Compiled, e.Solver));
+    }
+
+    [Fact]
     public void Throughput_ReturnsPositiveRate()
     {
         // Never asserts a speed: only that the measurement runs and reports something.
         double rate = OracleThroughput.Measure(Oracle.Resolve("ZV-005.ok"), TimeSpan.FromMilliseconds(20), batchSize: 64);
         Assert.True(rate > 0, $"rate {rate}");
+    }
+
+    /// <summary>A solver that answers every <c>(simplify ...)</c> with <c>true</c>.</summary>
+    private sealed class SimplifiesEverythingToTrue : ISmtSolver
+    {
+        public string Run(string script) =>
+            string.Concat(script.Split('\n').Where(l => l.StartsWith("(simplify ", StringComparison.Ordinal)).Select(_ => "true\n"));
+
+        public SolverOutcome CheckSat(string script, IReadOnlyList<string> valueTerms, int timeoutMs) => throw new NotSupportedException();
+
+        public SolverOutcome Optimize(string script, IReadOnlyList<string> constants, int timeoutMs) => throw new NotSupportedException();
+
+        public void Interrupt() => throw new NotSupportedException();
+
+        public void Dispose()
+        {
+        }
     }
 }

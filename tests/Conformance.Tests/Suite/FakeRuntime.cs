@@ -10,6 +10,12 @@ internal sealed class ScriptedOracle : IPredicateOracle
 
     public int Evaluations { get; private set; }
 
+    /// <summary>How often the judge asked for a function's parameter names.</summary>
+    public int ParameterLookups { get; private set; }
+
+    /// <summary>The thread's allocated bytes (<see cref="GC.GetAllocatedBytesForCurrentThread"/>) when the last evaluation began.</summary>
+    public long AllocatedAtLastEvaluation { get; private set; }
+
     public ScriptedOracle Define(string name, string[] parameters, Func<ulong[], ulong> value)
     {
         functions[name] = (parameters, value);
@@ -18,13 +24,18 @@ internal sealed class ScriptedOracle : IPredicateOracle
 
     public ulong Evaluate(string name, ReadOnlySpan<ulong> args)
     {
+        AllocatedAtLastEvaluation = GC.GetAllocatedBytesForCurrentThread();
         Evaluations++;
         return functions[name].Value(args.ToArray());
     }
 
     public bool Defines(string name) => functions.ContainsKey(name);
 
-    public IReadOnlyList<string> ParameterNames(string name) => functions[name].Parameters;
+    public IReadOnlyList<string> ParameterNames(string name)
+    {
+        ParameterLookups++;
+        return functions[name].Parameters;
+    }
 }
 
 /// <summary>A runtime that only declares itself; every operation fails with the exception the test chooses.</summary>
@@ -32,7 +43,17 @@ internal sealed class DeclaringRuntime(RuntimeInfo info, Func<Exception>? failur
 {
     public int Calls { get; private set; }
 
-    public RuntimeInfo Info => info;
+    /// <summary>How often the runtime was asked for its declaration.</summary>
+    public int InfoReads { get; private set; }
+
+    public RuntimeInfo Info
+    {
+        get
+        {
+            InfoReads++;
+            return info;
+        }
+    }
 
     public static RuntimeInfo Declare(string arch, params string[] features)
     {

@@ -83,6 +83,49 @@ public class JudgeTests
         Assert.Equal(Verdict.Fail, judge.Check("SV-002.wide", "i", "o", args).Verdict);
     }
 
+    [Fact]
+    public void Signature_IsCheckedOncePerPredicate()
+    {
+        var (judge, oracle) = Make();
+        judge.Check("SV-002.ok", "i", "o", new Arg("v", 5), new Arg("ptr", 0x1028));
+        judge.Check("SV-002.ok", "i", "o", new Arg("v", 6), new Arg("ptr", 0x1030));
+        Assert.Equal(1, oracle.ParameterLookups);
+        judge.Check("SV-002.any", "i", "o", new Arg("x", 1));
+        Assert.Equal(2, oracle.ParameterLookups);
+        Assert.Equal(3, oracle.Evaluations);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(16)]
+    public void UpTo16Arguments_ReachTheOracleWithoutAHeapAllocation(int arity)
+    {
+        var (judge, oracle, args) = Positional(arity);
+        Assert.Equal(Verdict.Pass, judge.Check("SV-002.n", "i", "o", args).Verdict); // the first check also looks up the signature
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal(Verdict.Pass, judge.Check("SV-002.n", "i", "o", args).Verdict);
+        Assert.Equal(before, oracle.AllocatedAtLastEvaluation);
+    }
+
+    [Fact]
+    public void MoreThan16Arguments_AreCopiedToTheHeapNotTheStack()
+    {
+        var (judge, oracle, args) = Positional(17);
+        Assert.Equal(Verdict.Pass, judge.Check("SV-002.n", "i", "o", args).Verdict);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal(Verdict.Pass, judge.Check("SV-002.n", "i", "o", args).Verdict);
+        Assert.True(oracle.AllocatedAtLastEvaluation - before >= 17 * sizeof(ulong), $"{oracle.AllocatedAtLastEvaluation - before} bytes");
+    }
+
+    // A predicate "SV-002.n" of parameters a0..a(n-1) that holds when argument i is i, and those arguments.
+    private static (Judge Judge, ScriptedOracle Oracle, Arg[] Args) Positional(int arity)
+    {
+        var oracle = new ScriptedOracle()
+            .Define("SV-002.n", [.. Enumerable.Range(0, arity).Select(i => $"a{i}")], a => a.Select((x, i) => x == (ulong)i).All(b => b) ? 1UL : 0UL);
+        return (new Judge(oracle, Catalog), oracle, [.. Enumerable.Range(0, arity).Select(i => new Arg($"a{i}", (ulong)i))]);
+    }
+
     [Theory]
     [InlineData("nodot", "nodot holds")]
     [InlineData("XX-999.ok", "XX-999.ok holds")]
@@ -123,8 +166,14 @@ public class JudgeTests
     public void All_NoObservation_IsAnErrorNeverAPass()
     {
         var o = Judge.All([]);
-        Assert.Equal(Verdict.Error, o.Verdict);
-        Assert.Equal("harness: the case made no observation", o.Reason);
+        Assert.Equal(new CaseOutcome(Verdict.Error, "", "", "", "harness: the case made no observation"), o);
+    }
+
+    [Fact]
+    public void All_NullOutcomes_Throws()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => Judge.All(null!));
+        Assert.Equal("outcomes", e.ParamName);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Conformance.Adapters;
 using Conformance.Requirements;
 using Conformance.Suite;
+using Conformance.Suite.Cases;
 
 namespace Conformance.Tests.Suite;
 
@@ -80,7 +81,7 @@ public class SuiteRunnerTests
         Assert.All(sink.Results, r => Assert.Equal(Verdict.NotApplicable, r.Verdict));
         Assert.Equal("the runtime does not claim feature zero.on-demand", sink.Results[0].Reason);
         Assert.Equal("the runtime does not claim features zero.on-demand, threads", sink.Results[1].Reason);
-        Assert.Equal(Catalog.Get("ZV-005").Statement, sink.Results[0].Expected);
+        Assert.All(sink.Results, r => Assert.Equal(("", Catalog.Get("ZV-005").Statement, ""), (r.Input, r.Expected, r.Observed)));
     }
 
     [Fact]
@@ -102,6 +103,7 @@ public class SuiteRunnerTests
         Assert.False(ran);
         Assert.Equal(Verdict.NotApplicable, sink.Results[0].Verdict);
         Assert.Equal("SV-001 does not apply to 32le", sink.Results[0].Reason);
+        Assert.Equal(("", catalog.Get("SV-001").Statement, ""), (sink.Results[0].Input, sink.Results[0].Expected, sink.Results[0].Observed));
     }
 
     [Fact]
@@ -115,6 +117,7 @@ public class SuiteRunnerTests
         Assert.Equal("adapter failed: died mid-batch", r.Reason);
         Assert.Equal("SV-007/a", r.Input);
         Assert.Equal(Catalog.Get("SV-007").Statement, r.Expected);
+        Assert.Equal("", r.Observed);
         Assert.Equal(1, summary.Errors);
         Assert.Equal(1, runtime.Calls);
     }
@@ -132,6 +135,7 @@ public class SuiteRunnerTests
         var summary = SuiteRunner.Run(runtime, null, Judge, cases, Options, sink);
         Assert.Equal("harness failed: InvalidOperationException: bad index", sink.Results[0].Reason);
         Assert.Equal(Verdict.Error, sink.Results[0].Verdict);
+        Assert.Equal(("SV-007/a", Catalog.Get("SV-007").Statement, ""), (sink.Results[0].Input, sink.Results[0].Expected, sink.Results[0].Observed));
         Assert.Equal(Verdict.Pass, sink.Results[1].Verdict);
         Assert.Equal((1, 1), (summary.Errors, summary.Passed));
     }
@@ -167,12 +171,14 @@ public class SuiteRunnerTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    public void OneShard_HoldsEveryCase(int count)
+    [InlineData(1, 0)]
+    [InlineData(1, 1)]
+    [InlineData(0, 1)]
+    [InlineData(2, 1)]
+    public void OneShard_HoldsEveryCase_WhateverTheIndex(int index, int count)
     {
-        Assert.True(SuiteRunner.InShard("anything", 1, count));
-        Assert.True(SuiteRunner.InShard("anything else", 1, count));
+        Assert.True(SuiteRunner.InShard("anything", index, count));
+        Assert.True(SuiteRunner.InShard("anything else", index, count));
     }
 
     [Fact]
@@ -213,6 +219,93 @@ public class SuiteRunnerTests
         var all = SuiteRunner.Cases(new Arch(64, true), new CaseInputs([], 1), Options);
         Assert.NotEmpty(all);
         Assert.Equal(all.Count, all.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void TheSuitesCases_AreEveryFamilyInOrder()
+    {
+        var arch = new Arch(32, false);
+        var inputs = new CaseInputs([], 7);
+        var options = Options with { Sequences = 2, SequenceLength = 5 };
+        List<string> small = [.. SmallValueCases.All(inputs).Select(c => c.Id)];
+        List<string> zero = [.. ZeroValueCases.All(arch, inputs).Select(c => c.Id)];
+        List<string> sequences = [.. SequenceCases.All(inputs, 2, 5).Select(c => c.Id)];
+        Assert.All(new[] { small, zero, sequences }, family => Assert.NotEmpty(family));
+        Assert.Equal([.. small, .. zero, .. sequences], SuiteRunner.Cases(arch, inputs, options).Select(c => c.Id));
+    }
+
+    [Fact]
+    public void Cases_NullOptions_Throws()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => SuiteRunner.Cases(new Arch(64, false), new CaseInputs([], 1), null!));
+        Assert.Equal("options", e.ParamName);
+    }
+
+    [Theory]
+    [InlineData("adapter")]
+    [InlineData("options")]
+    public void RunTheSuite_NullArgument_IsRefusedBeforeTheRuntimeIsAsked(string nullArgument)
+    {
+        using var runtime = new DeclaringRuntime(DeclaringRuntime.Declare("64le", "core"));
+        var sink = new RecordingSink();
+        var e = Assert.Throws<ArgumentNullException>(() => SuiteRunner.Run(
+            nullArgument == "adapter" ? null! : runtime, null, Judge, new CaseInputs([], 1), nullArgument == "options" ? null! : Options, sink));
+        Assert.Equal(nullArgument, e.ParamName);
+        Assert.Equal(0, runtime.InfoReads);
+        Assert.Empty(sink.Events);
+    }
+
+    [Theory]
+    [InlineData("adapter")]
+    [InlineData("judge")]
+    [InlineData("allCases")]
+    [InlineData("options")]
+    [InlineData("sink")]
+    public void RunCases_NullArgument_IsRefusedBeforeAnythingRuns(string nullArgument)
+    {
+        bool ran = false;
+        using var runtime = new DeclaringRuntime(DeclaringRuntime.Declare("64le", "core"));
+        var sink = new RecordingSink();
+        ConformanceCase[] cases = [Case("SV-001/a", "SV-001", _ => { ran = true; return Outcome(Verdict.Pass); }, "core")];
+        var e = Assert.Throws<ArgumentNullException>(() => SuiteRunner.Run(
+            nullArgument == "adapter" ? null! : runtime,
+            null,
+            nullArgument == "judge" ? null! : Judge,
+            nullArgument == "allCases" ? null! : cases,
+            nullArgument == "options" ? null! : Options,
+            nullArgument == "sink" ? null! : sink));
+        Assert.Equal(nullArgument, e.ParamName);
+        Assert.False(ran);
+        Assert.Equal(0, runtime.InfoReads);
+        Assert.Empty(sink.Events);
+    }
+
+    [Fact]
+    public void ElapsedMs_IsTheCasesOwnTime_NotTheTimeSinceTheRunBegan()
+    {
+        const int SlowMs = 50;
+        static CaseOutcome Slow()
+        {
+            var own = System.Diagnostics.Stopwatch.StartNew();
+            while (own.ElapsedMilliseconds < SlowMs)
+            {
+                Thread.Sleep(5);
+            }
+            return Outcome(Verdict.Pass);
+        }
+        var cases = new[]
+        {
+            Case("SV-001/a", "SV-001", _ => Slow(), "core"),
+            Case("SV-001/b", "SV-001", _ => Slow(), "core"),
+            Case("SV-001/c", "SV-001", _ => Outcome(Verdict.Pass), "core"),
+        };
+        var sink = new RecordingSink();
+        using var runtime = new DeclaringRuntime(DeclaringRuntime.Declare("64le", "core"));
+        var summary = SuiteRunner.Run(runtime, null, Judge, cases, Options, sink);
+        Assert.All(sink.Results.Take(2), r => Assert.True(r.ElapsedMs >= SlowMs, $"{r.CaseId}: {r.ElapsedMs} ms"));
+        // The cases run one after another inside the run, so their own times cannot add up to more than the run's.
+        double sum = sink.Results.Sum(r => r.ElapsedMs);
+        Assert.True(sum <= summary.ElapsedMs + 1e-6, $"cases {sum} ms, run {summary.ElapsedMs} ms");
     }
 
     private static string ReplaceFirstAfter(string text, string anchor, string what, string with)
