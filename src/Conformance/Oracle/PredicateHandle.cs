@@ -55,7 +55,7 @@ public sealed class PredicateHandle
 
         ulong[] buffer = scratch is { } s && s.Length >= arity ? s : (scratch = new ulong[Math.Max(arity, 16)]);
         args.CopyTo(buffer);
-        CheckRanges(buffer, 0, -1);
+        CheckRanges(buffer, 0, -1, nameof(args));
         return invoke(buffer, 0) != 0;
     }
 
@@ -69,7 +69,7 @@ public sealed class PredicateHandle
         }
 
         ulong[] buffer = args.ToArray();
-        CheckRanges(buffer, 0, -1);
+        CheckRanges(buffer, 0, -1, nameof(args));
         return invoke(buffer, 0);
     }
 
@@ -108,7 +108,7 @@ public sealed class PredicateHandle
             {
                 if (argsFlat[offset + index[k]] > mask[k])
                 {
-                    CheckRanges(argsFlat, offset, i);
+                    CheckRanges(argsFlat, offset, i, nameof(argsFlat));
                 }
             }
 
@@ -124,7 +124,7 @@ public sealed class PredicateHandle
         }
     }
 
-    private void CheckRanges(ulong[] args, int offset, int observation)
+    private void CheckRanges(ulong[] args, int offset, int observation, string parameter)
     {
         for (int k = 0; k < narrowIndex.Length; k++)
         {
@@ -135,7 +135,7 @@ public sealed class PredicateHandle
                 string where = observation < 0 ? "" : $" in observation {observation}";
                 throw new ArgumentException(
                     $"{Info.Name}: argument {p.Name} = 0x{value:x}{where} does not fit {p.Sort}{(p.Sort.IsBool ? " (Bool is 0 or 1)" : "")}",
-                    nameof(args));
+                    parameter);
             }
         }
     }

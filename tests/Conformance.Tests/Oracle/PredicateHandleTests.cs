@@ -91,6 +91,7 @@ public sealed class PredicateHandleTests
         var results = new bool[2];
         var e = Assert.Throws<ArgumentException>(() => handle.EvaluateBatch([0x100, flag, 1, 0], 2, results));
         Assert.Equal("SV-002.small: argument v = 0x100 in observation 0 does not fit (_ BitVec 8)", Text(e));
+        Assert.Equal("argsFlat", e.ParamName); // the batch's own parameter, as its other argument errors name it
         Assert.Equal([false, false], results);
     }
 
