@@ -282,8 +282,9 @@ internal sealed class BvCompiler
         }
     }
 
+    // k <= 64 - n, not n + k <= 64: k can be up to int.MaxValue, and n + k would overflow (checked arithmetic).
     private SmtSort ExtendedSort(SList at, int n, int k) =>
-        n + k <= 64 ? SmtSort.BitVec(n + k) : throw Error(at, $"{at} of a {n}-bit value would be {n + k} bits; the subset stops at 64");
+        k <= 64 - n ? SmtSort.BitVec(n + k) : throw Error(at, $"{at} of a {n}-bit value would be {(long)n + k} bits; the subset stops at 64");
 
     /// <summary>The n-bit value as a 64-bit two's-complement <see cref="ulong"/> (sign bit copied up).</summary>
     private static Expression SignExtend(Expression value, int n)
@@ -466,7 +467,9 @@ internal sealed class BvCompiler
                 return new Term(Binary(op, args[0].Expr, args[1].Expr, SameWidth(list, args)), args[0].Sort);
             case "bvneg":
                 Arity(list, args, 1);
-                return new Term(Mask(Expression.Subtract(U(0), args[0].Expr), RequireBitVec(list, args[0], op)), args[0].Sort);
+                // The sort check comes first: Expression.Subtract on a Bool throws InvalidOperationException.
+                int negWidth = RequireBitVec(list, args[0], op);
+                return new Term(Mask(Expression.Subtract(U(0), args[0].Expr), negWidth), args[0].Sort);
             case "bvnot":
                 Arity(list, args, 1);
                 return new Term(Mask(Expression.Not(args[0].Expr), RequireBitVec(list, args[0], op)), args[0].Sort);

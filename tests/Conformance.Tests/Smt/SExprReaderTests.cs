@@ -49,6 +49,42 @@ public sealed class SExprReaderTests
     }
 
     [Theory]
+    [InlineData("a1", true)]
+    [InlineData("bvadd", true)]
+    [InlineData("=>", true)]
+    [InlineData("", false)]
+    [InlineData("1a", false)]
+    [InlineData("9", false)]
+    [InlineData("a b", false)]
+    [InlineData("a|b", false)]
+    public void IsSimpleSymbol_OnlyNonEmptySymbolCharsNotStartingWithADigit(string name, bool simple)
+    {
+        Assert.Equal(simple, SExprReader.IsSimpleSymbol(name));
+        Assert.Equal(simple ? name : "|" + name + "|", new SAtom(name, AtomKind.Symbol, new SourcePosition("t", 1, 1)).ToString());
+    }
+
+    [Fact]
+    public void IsSimpleSymbol_Null_ThrowsArgumentNull()
+    {
+        Assert.Throws<ArgumentNullException>("name", () => SExprReader.IsSimpleSymbol(null!));
+    }
+
+    [Fact]
+    public void ReadAll_NullArgument_ThrowsArgumentNull()
+    {
+        Assert.Throws<ArgumentNullException>("text", () => SExprReader.ReadAll(null!, "t"));
+        Assert.Throws<ArgumentNullException>("source", () => SExprReader.ReadAll("(a)", null!));
+    }
+
+    [Fact]
+    public void EmptyList_HasNoHead()
+    {
+        var list = Assert.IsType<SList>(Assert.Single(SExprReader.ReadAll("()", "t")));
+        Assert.Empty(list.Items);
+        Assert.False(list.HeadIs("define-fun"));
+    }
+
+    [Theory]
     [InlineData("(a (b)", "models.smt2:1:1: '(' is never closed")]
     [InlineData("(a)\n  )", "models.smt2:2:3: unexpected ')'")]
     [InlineData("\n\n (a \"open", "models.smt2:3:5: string literal is never closed")]

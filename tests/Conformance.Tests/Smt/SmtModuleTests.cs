@@ -74,9 +74,41 @@ public sealed class SmtModuleTests
     }
 
     [Fact]
-    public void Evaluate_WrongArity_Throws()
+    public void Evaluate_WrongArity_ThrowsNamingTheFunctionAndCounts()
     {
-        Assert.Throws<ArgumentException>(() => Fn("a").Evaluate(1));
+        var e = Assert.Throws<ArgumentException>("args", () => Fn("a").Evaluate(1));
+        Assert.Equal("f takes 2 arguments, got 1 (Parameter 'args')", e.Message);
+    }
+
+    [Fact]
+    public void Compile_SameNameTwice_ReturnsTheCachedFunction()
+    {
+        var module = SmtModule.Parse("(define-fun f () Bool true)", "t.smt2");
+        Assert.Same(module.Compile("f"), module.Compile("f"));
+    }
+
+    [Fact]
+    public void Compile_CalleeCompiledFirst_IsReusedWhenRequested()
+    {
+        var module = SmtModule.Parse("(define-fun g () Bool true)\n(define-fun f () Bool (not g))", "t.smt2");
+        var f = module.Compile("f");
+        Assert.Equal(0UL, f.Evaluate());
+        Assert.True(module.TryCompile("g", out var g, out _));
+        Assert.Same(g, module.Compile("g"));
+    }
+
+    [Fact]
+    public void Compile_NullName_ThrowsArgumentNull()
+    {
+        var module = SmtModule.Parse("(define-fun f () Bool true)", "t.smt2");
+        Assert.Throws<ArgumentNullException>("name", () => module.Compile(null!));
+    }
+
+    [Fact]
+    public void Parse_EmptyListCommand_IsSkipped()
+    {
+        var module = SmtModule.Parse("()\n(define-fun f () Bool true)\n()", "t.smt2");
+        Assert.Equal(["f"], module.Definitions.Select(d => d.Name));
     }
 
     [Fact]
