@@ -50,6 +50,7 @@ public partial class ReferenceRuntime
         Memory = new Memory(architecture, Options.EnforceWriteGuards);
         Table = CreateTable(Memory);
         StaticZero = CreateStaticZero(Memory);
+        ZeroBase = Memory.Allocate(Segment.Bss, (ulong)architecture.WordBytes, (ulong)architecture.WordBytes, "zerobase", RegionKind.Other);
         (CompilerTypes, CompilerZero) = CreateCompilerTypes();
     }
 
@@ -75,7 +76,13 @@ public partial class ReferenceRuntime
     /// <summary>ZV-004, SV-006: the static 1024-byte zero in bss (Go's <c>zerotiny</c>, later <c>zeroVal</c>).</summary>
     public MemoryRegion StaticZero { get; }
 
-    /// <summary>ZV-012: the single static zero in bss that every compiler-known type points at.</summary>
+    /// <summary>
+    /// SV-010, SV-011: Go's <c>runtime.zerobase</c>, the word every zero-byte allocation returns: the data
+    /// pointer of a zero-sized value and the array pointer of <c>make([]T, 0)</c>. Not a zero region.
+    /// </summary>
+    public MemoryRegion ZeroBase { get; }
+
+    /// <summary>ZV-012: the single static zero in bss that compiler-known types are served by.</summary>
     public MemoryRegion CompilerZero { get; }
 
     /// <summary>

@@ -37,9 +37,9 @@ public class SeamTests
 
     private sealed class WritesZeroOnLookup(Architecture arch) : ReferenceRuntime(arch, new RuntimeOptions(EnforceWriteGuards: false))
     {
-        protected override ulong MissingKeyPointer(GoMap map, ulong key)
+        protected override ulong? MissingKeyPointer(GoMap map, ulong key)
         {
-            var zero = base.MissingKeyPointer(map, key);
+            var zero = base.MissingKeyPointer(map, key) ?? throw new InvalidOperationException("the seed's design hands out a zero");
             Memory.Write(zero, [0xFF]);
             return zero;
         }
@@ -152,9 +152,9 @@ public class SeamTests
 
     private sealed class WritesZeroOnLookupGuarded(Architecture arch) : ReferenceRuntime(arch)
     {
-        protected override ulong MissingKeyPointer(GoMap map, ulong key)
+        protected override ulong? MissingKeyPointer(GoMap map, ulong key)
         {
-            var zero = base.MissingKeyPointer(map, key);
+            var zero = base.MissingKeyPointer(map, key) ?? throw new InvalidOperationException("the seed's design hands out a zero");
             Memory.Write(zero, [0xFF]);
             return zero;
         }

@@ -20,7 +20,7 @@ internal static class MemoryFigure
         {
             var type = rt.ByteArrayOf(TwoTo40);
             var map = rt.MakeMapOf(type);
-            ulong zero = rt.LookupMissing(map, 1);
+            ulong zero = rt.LookupMissing(map, 1) ?? throw new InvalidOperationException("the reference reported a key absent in its on-demand design");
             byte first = rt.Memory.Read(zero, 1)[0];
             byte last = rt.Memory.Read(zero + TwoTo40 - 1, 1)[0];
             return first == 0 && last == 0 ? null : $"read {first} and {last}, not zeros";

@@ -75,6 +75,7 @@ internal static class RunCommand
         {
         foreach (var target in targets)
         {
+            IResultSink sink = jsonSink is null ? new FanOutSink(collector, console) : new FanOutSink(jsonSink, collector, console);
             IRuntimeAdapter runtime;
             try
             {
@@ -82,13 +83,14 @@ internal static class RunCommand
             }
             catch (AdapterException e)
             {
+                // The report stays complete: a header, an error for every case, the summary (JSON lines, JUnit, HTML).
                 stderr.WriteLine($"error: could not start {target.Name}: {e.Message}");
+                SuiteRunner.RunUnstarted(target.Name, e.Data["arch"] as Arch?, e.Message, judge, inputs, options, sink);
                 exit = Program.Failed;
                 continue;
             }
             using (runtime)
             {
-                IResultSink sink = jsonSink is null ? new FanOutSink(collector, console) : new FanOutSink(jsonSink, collector, console);
                 var summary = SuiteRunner.Run(runtime, target.Restartable ? target.Start : null, judge, inputs, options, sink);
                 if (!summary.Clean)
                 {

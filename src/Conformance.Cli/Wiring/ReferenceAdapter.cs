@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Conformance.Adapters;
+using Conformance.Requirements;
 using Reference;
 using SuiteKind = Conformance.Adapters.TypeKind;
 using SuiteValue = Conformance.Adapters.ValueKind;
@@ -16,13 +17,22 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
     private readonly ConcurrentDictionary<long, RType> types = new();
     private readonly ConcurrentDictionary<long, GoMap> maps = new();
 
-    public ReferenceAdapter(ReferenceRuntime runtime, string name = "reference")
+    private static readonly Lazy<RequirementCatalog> Spec = new(RequirementCatalog.LoadEmbedded);
+
+    /// <summary>Wraps <paramref name="runtime"/>; its claims are the spec's profile for its design (spec/features.md).</summary>
+    public ReferenceAdapter(ReferenceRuntime runtime, string? name = null)
     {
         this.runtime = runtime;
         var arch = runtime.Architecture;
-        Info = new RuntimeInfo(name, typeof(ReferenceRuntime).Assembly.GetName().Version?.ToString() ?? "0",
-            new Arch(arch.WordBits, arch.IsBigEndian), ReferenceRuntime.Features);
+        Info = new RuntimeInfo(name ?? NameOf(runtime.Options.Design), typeof(ReferenceRuntime).Assembly.GetName().Version?.ToString() ?? "0",
+            new Arch(arch.WordBits, arch.IsBigEndian), Spec.Value.Profile(ProfileOf(runtime.Options.Design)).Features);
     }
+
+    /// <summary>The spec profile the reference implements in <paramref name="design"/>.</summary>
+    public static string ProfileOf(ZeroDesign design) => design == ZeroDesign.OnDemand ? "reference" : "gc";
+
+    /// <summary>How the runner names the reference in <paramref name="design"/>: "reference" or "reference-gc".</summary>
+    public static string NameOf(ZeroDesign design) => design == ZeroDesign.OnDemand ? "reference" : "reference-gc";
 
     public RuntimeInfo Info { get; }
 
@@ -30,7 +40,9 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
         Map(runtime.Table), Map(runtime.StaticZero), Map(runtime.CompilerZero),
         runtime.ZeroBuffers.Select(Map).ToList());
 
-    private static Region Map(MemoryRegion r) => new(r.Name, r.Base, r.Size);
+    // Protection as a real process would map the segment: read-only data is "r--", the rest writable (the
+    // reference's write guards stand in for what a real runtime must simply never do).
+    private static Region Map(MemoryRegion r) => new(r.Name, r.Base, r.Size, r.Segment == Segment.ReadOnlyData ? "r--" : "rw-");
 
     public byte[] Read(ulong address, int length)
     {
@@ -98,7 +110,12 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
         }
     }
 
-    public Pointed LookupMissing(MapRef map, ulong key) => Measure(() => runtime.Lookup(Map(map), key));
+    public Lookup LookupMissing(MapRef map, ulong key)
+    {
+        var before = runtime.Memory.Counters;
+        var zero = Guarded(() => runtime.Lookup(Map(map), key));
+        return zero is { } z ? Adapters.Lookup.HandedOut(z, Allocated(before)) : Adapters.Lookup.KeyAbsent(Allocated(before));
+    }
 
     public void Assign(MapRef map, ulong key, byte fill) => Guarded(() => runtime.Assign(Map(map), key, fill));
 
@@ -109,6 +126,8 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
     public Pointed EmptyString() => Measure(runtime.EmptyStringToInterface);
 
     public Pointed NilSlice() => Measure(runtime.NilSliceToInterface);
+
+    public Pointed EmptySlice() => Measure(runtime.EmptySliceToInterface);
 
     public IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> raced, int threads)
     {

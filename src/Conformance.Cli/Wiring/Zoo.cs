@@ -8,7 +8,7 @@ namespace Conformance.Cli.Wiring;
 /// <param name="Requirement">The requirement the suite must name when it rejects the variant.</param>
 /// <param name="Bug">What is broken, in one line.</param>
 /// <param name="Archs">The architectures on which the bug is observable (where it must be caught).</param>
-/// <param name="Create">Builds the variant on an architecture.</param>
+/// <param name="Create">Builds the variant on an architecture (in the design, <see cref="ZeroDesign"/>, it breaks).</param>
 internal sealed record ZooVariant(string Name, string Requirement, string Bug, IReadOnlyList<string> Archs, Func<Architecture, ReferenceRuntime> Create);
 
 /// <summary>The zoo's score: how many variants the suite rejected with the right requirement.</summary>
@@ -25,6 +25,7 @@ internal static class Zoo
     private static readonly string[] BigEndian = ["32be", "64be"];
     private static readonly string[] Bits32 = ["32le", "32be"];
     private static readonly RuntimeOptions Unguarded = new(EnforceWriteGuards: false);
+    private static readonly RuntimeOptions Gc = new(Design: ZeroDesign.AbsentLarge);
 
     public static IReadOnlyList<ZooVariant> Variants { get; } =
     [
@@ -49,12 +50,21 @@ internal static class Zoo
         new("unaligned-buffer", "ZV-007", "the zero buffer is only 8-byte aligned", All, a => new UnalignedBuffer(a)),
         new("old-buffer-reused", "ZV-008", "growth writes the older buffer (reused as scratch)", All, a => new OldBufferScribbled(a)),
         new("lookup-writes-zero", "ZV-009", "a missing-key lookup writes a byte of the zero", All, a => new LookupWritesZero(a)),
-        new("zero-too-small", "ZV-010", "the buffer grows to half the type's size", All, a => new ZeroTooSmall(a)),
+        new("zero-too-small", "ZV-016", "the buffer grows to a quarter of the type's size", All, a => new ZeroTooSmall(a)),
         new("publish-before-allocate", "ZV-011", "the zero pointer is published before the buffer is allocated", All, a => new PublishBeforeAllocate(a)),
         new("compiler-types-static", "ZV-012", "large compiler-known types get the 1024-byte static zero", All, a => new CompilerTypesStatic(a)),
-        new("lookup-allocates", "ZV-013", "a missing-key lookup returns a fresh zeroed object", All, a => new LookupAllocates(a)),
+        new("lookup-allocates", "ZV-017", "a missing-key lookup returns a fresh zeroed object", All, a => new LookupAllocates(a)),
         new("buffer-per-type", "ZV-014", "every large type gets a buffer of its own", All, a => new BufferPerType(a)),
         new("value-in-zero", "ZV-015", "large values are boxed inside the compiler's zero region", All, a => new ValueInCompilerZero(a)),
+        new("gc-static-up-to-2048", "ZV-016", "gc design: run-time types up to 2048 bytes get the 1024-byte static zero", All, a => new GcStaticUpTo2048(a)),
+        new("gc-large-from-buffer", "ZV-018", "gc design: large run-time types get a shared on-demand zero instead of absent", All, a => new GcLargeFromBuffer(a)),
+        new("gc-absent-allocates", "ZV-018", "gc design: reporting a large key absent allocates one object", All, a => new GcAbsentAllocates(a)),
+        new("gc-compiler-zero-smallest", "ZV-012", "gc design: the linker sizes the compiler's zero to the smallest large type", All, a => new GcCompilerZeroSmallest(a)),
+        new("gc-absent-at-1024", "ZV-004", "gc design: a 1024-byte run-time type is reported absent (the boundary of zero.absent-large)", All, a => new GcAbsentAt1024(a)),
+        new("floats-allocate", "SV-008", "float32 and float64 always allocate, even with bits below 256", All, a => new FloatsAllocate(a)),
+        new("pair32-truncated", "SV-009", "struct { a, b uint32 } is converted as if it were 4 bytes", All, a => new Pair32Truncated(a)),
+        new("zero-sized-allocates", "SV-010", "converting struct{} allocates a 1-byte object", All, a => new ZeroSizedAllocates(a)),
+        new("empty-slice-is-nil", "SV-011", "an empty non-nil slice is served from the shared zero (reads back as nil)", All, a => new EmptySliceIsNil(a)),
     ];
 
     /// <summary>Runs the suite against every variant on the architectures where its bug shows.</summary>
@@ -290,10 +300,13 @@ internal static class Zoo
 
     private sealed class LookupWritesZero(Architecture a) : ReferenceRuntime(a, Unguarded)
     {
-        protected override ulong MissingKeyPointer(GoMap map, ulong key)
+        protected override ulong? MissingKeyPointer(GoMap map, ulong key)
         {
-            ulong p = base.MissingKeyPointer(map, key);
-            Memory.Write(p, [0x01]);
+            var p = base.MissingKeyPointer(map, key);
+            if (p is { } zero)
+            {
+                Memory.Write(zero, [0x01]);
+            }
             return p;
         }
     }
@@ -317,13 +330,13 @@ internal static class Zoo
 
     private sealed class CompilerTypesStatic(Architecture a) : ReferenceRuntime(a)
     {
-        protected override ulong MissingKeyPointer(GoMap map, ulong key) =>
+        protected override ulong? MissingKeyPointer(GoMap map, ulong key) =>
             map.ElementType.IsCompilerKnown && map.ElementType.Size > StaticZeroSize ? StaticZero.Base : base.MissingKeyPointer(map, key);
     }
 
     private sealed class LookupAllocates(Architecture a) : ReferenceRuntime(a)
     {
-        protected override ulong MissingKeyPointer(GoMap map, ulong key) =>
+        protected override ulong? MissingKeyPointer(GoMap map, ulong key) =>
             Memory.Allocate(Segment.Heap, Math.Min(Math.Max(map.ElementType.Size, 1), 1UL << 20), 8, "zero copy", RegionKind.HeapObject).Base;
     }
 
@@ -353,5 +366,71 @@ internal static class Zoo
             Memory.WriteUnsigned(p, 0, width);
             return p;
         }
+    }
+
+    private sealed class GcStaticUpTo2048(Architecture a) : ReferenceRuntime(a, Gc)
+    {
+        protected override bool UsesStaticZero(ulong size) => size <= 2048;
+    }
+
+    private sealed class GcLargeFromBuffer(Architecture a) : ReferenceRuntime(a, Gc)
+    {
+        // The seed's mapzero, run at lookup time for large run-time types: a shared, covering, never-written zero
+        // that the absent design must not hand out.
+        protected override ulong? MissingKeyPointer(GoMap map, ulong key)
+        {
+            var elem = map.ElementType;
+            if (elem.IsCompilerKnown || UsesStaticZero(elem.Size))
+            {
+                return base.MissingKeyPointer(map, key);
+            }
+            MapZero(elem);
+            return elem.ZeroPointer;
+        }
+    }
+
+    private sealed class GcAbsentAllocates(Architecture a) : ReferenceRuntime(a, Gc)
+    {
+        protected override ulong? MissingKeyPointer(GoMap map, ulong key)
+        {
+            var p = base.MissingKeyPointer(map, key);
+            if (p is null)
+            {
+                Memory.Allocate(Segment.Heap, 8, 8, "boxed key", RegionKind.HeapObject);
+            }
+            return p;
+        }
+    }
+
+    private sealed class GcCompilerZeroSmallest(Architecture a) : ReferenceRuntime(a, Gc)
+    {
+        protected override ulong CompilerZeroSize(IReadOnlyList<ulong> sizes) => sizes.Min();
+    }
+
+    private sealed class GcAbsentAt1024(Architecture a) : ReferenceRuntime(a, Gc)
+    {
+        protected override ulong? MissingKeyPointer(GoMap map, ulong key) =>
+            !map.ElementType.IsCompilerKnown && map.ElementType.Size == StaticZeroSize ? null : base.MissingKeyPointer(map, key);
+    }
+
+    private sealed class FloatsAllocate(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override bool TakesTablePath(ValueKind kind, int width, int alignment) =>
+            kind is not (ValueKind.Float32 or ValueKind.Float64) && base.TakesTablePath(kind, width, alignment);
+    }
+
+    private sealed class Pair32Truncated(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override int StorageWidthOf(ValueKind kind) => kind == ValueKind.Pair32 ? 4 : base.StorageWidthOf(kind);
+    }
+
+    private sealed class ZeroSizedAllocates(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override ulong ZeroSizedData() => Memory.Allocate(Segment.Heap, 1, 1, "struct{}", RegionKind.HeapObject).Base;
+    }
+
+    private sealed class EmptySliceIsNil(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override ulong EmptySliceData() => StaticZero.Base;
     }
 }

@@ -31,7 +31,11 @@ public interface IRuntimeAdapter : IDisposable
     /// </summary>
     CreatedType CreateType(TypeKind kind, ulong length, TypeRef? element);
 
-    /// <summary>Types known to the compiler (statically linked into the runtime), with their sizes.</summary>
+    /// <summary>
+    /// Element types known to the compiler (the runtime was compiled with maps of them), with their sizes.
+    /// <see cref="MakeMap"/> of one makes a compiled map, and <see cref="LookupMissing"/> on that map is a
+    /// compiled lookup: the zero it reports is the one the compiled code really read (spec ZV-012).
+    /// </summary>
     IReadOnlyList<CreatedType> CompilerTypes();
 
     /// <summary>The type's zero pointer: 0 while nil, or where the runtime keeps no per-type zero pointer.</summary>
@@ -40,8 +44,11 @@ public interface IRuntimeAdapter : IDisposable
     /// <summary>Makes a map from uint64 to <paramref name="element"/>; a fatal runtime error is returned, not thrown.</summary>
     MapCreation MakeMap(TypeRef element);
 
-    /// <summary>Looks up a key that is not in the map; returns the element pointer and what the lookup allocated.</summary>
-    Pointed LookupMissing(MapRef map, ulong key);
+    /// <summary>
+    /// Looks up a key that is not in the map: the zero the lookup handed out, or that it reported the key
+    /// absent (handing out no zero: spec ZV-018), and what the lookup allocated.
+    /// </summary>
+    Lookup LookupMissing(MapRef map, ulong key);
 
     /// <summary>Stores <paramref name="key"/> with an element whose every byte is <paramref name="fill"/>.</summary>
     void Assign(MapRef map, ulong key, byte fill);
@@ -57,6 +64,9 @@ public interface IRuntimeAdapter : IDisposable
 
     /// <summary>Converts a nil slice to an interface.</summary>
     Pointed NilSlice();
+
+    /// <summary>Converts an empty slice whose array pointer is not nil (Go: <c>make([]byte, 0)</c>) to an interface (spec SV-011).</summary>
+    Pointed EmptySlice();
 
     /// <summary>
     /// Starts <paramref name="threads"/> threads that race on first use of each of
@@ -113,6 +123,22 @@ public readonly record struct Allocation(ulong Objects, ulong Bytes)
 public readonly record struct Pointed(ulong Data, Allocation Allocated);
 
 /// <summary>
+/// The outcome of a missing-key lookup: the zero handed out (<see cref="Zero"/>), or, when
+/// <see cref="Absent"/>, no zero at all (the key reported absent: an outcome of its own, never pointer 0).
+/// </summary>
+public readonly record struct Lookup(ulong Zero, bool Absent, Allocation Allocated)
+{
+    /// <summary>The lookup handed out the zero at <paramref name="zero"/>.</summary>
+    public static Lookup HandedOut(ulong zero, Allocation allocated) => new(zero, false, allocated);
+
+    /// <summary>The lookup reported the key absent and handed out no zero.</summary>
+    public static Lookup KeyAbsent(Allocation allocated) => new(0, true, allocated);
+
+    /// <summary>"absent", or the zero's address.</summary>
+    public override string ToString() => Absent ? "absent" : $"0x{Zero:x}";
+}
+
+/// <summary>
 /// What one racing thread saw: the zero pointer, and whether, checked by that thread right after it
 /// read the pointer, the memory there was allocated, all zero and at least the type's size long.
 /// </summary>
@@ -134,8 +160,11 @@ public sealed record CreatedType(TypeRef Type, ulong Size, Allocation Allocated,
 /// <summary>The map made, or the runtime's fatal error message (then <see cref="Map"/> is null).</summary>
 public sealed record MapCreation(MapRef? Map, Allocation Allocated, string? Throw);
 
-/// <summary>A named memory region.</summary>
-public sealed record Region(string Name, ulong Base, ulong Size);
+/// <summary>
+/// A named memory region, and its memory protection where the runtime can tell ("r--", "rw-", ...: the
+/// union of the permissions of the mappings holding it; null when unknown). Protection is reported, not judged.
+/// </summary>
+public sealed record Region(string Name, ulong Base, ulong Size, string? Protection = null);
 
 /// <summary>The shared regions: null where the runtime does not have one.</summary>
 public sealed record RegionMap(Region? Table, Region? StaticZero, Region? CompilerZero, IReadOnlyList<Region> ZeroBuffers);
@@ -189,6 +218,18 @@ public enum ValueKind
     Uint,
     /// <summary>uintptr (word-sized)</summary>
     Uintptr,
+    /// <summary>float32: 4 bytes, judged by its bits (spec SV-008)</summary>
+    Float32,
+    /// <summary>float64: 8 bytes, judged by its bits (spec SV-008)</summary>
+    Float64,
+    /// <summary>complex64: 8 bytes, 4-aligned (spec SV-009)</summary>
+    Complex64,
+    /// <summary>struct { a, b uint32 }: 8 bytes, 4-aligned (spec SV-009)</summary>
+    Pair32,
+    /// <summary>[8]byte: 8 bytes, 1-aligned (spec SV-009)</summary>
+    Array8,
+    /// <summary>struct{}: 0 bytes (spec SV-010); the bits are 0</summary>
+    ZeroSized,
 }
 
 /// <summary>The adapter failed (not the runtime): crash, hang, malformed reply, contradiction.</summary>

@@ -9,13 +9,27 @@ namespace Conformance.Requirements;
 /// <param name="Id">The stable ID, e.g. "ZV-005".</param>
 /// <param name="Title">The heading's title.</param>
 /// <param name="Statement">The one-sentence requirement.</param>
-/// <param name="Feature">The feature a runtime must claim for the requirement to apply.</param>
+/// <param name="Features">The features a runtime must all claim for the requirement to apply (the Feature field, comma-separated).</param>
 /// <param name="Architectures">Architecture names ("32le"...) it applies to.</param>
 /// <param name="Withdrawn">True when the status is withdrawn: nothing may cite it.</param>
 /// <param name="Source">The spec file and line of the heading, e.g. "spec/zero-values.md:42".</param>
 public sealed record Requirement(
-    string Id, string Title, string Statement, string Feature,
-    IReadOnlyList<string> Architectures, bool Withdrawn, string Source);
+    string Id, string Title, string Statement, IReadOnlyList<string> Features,
+    IReadOnlyList<string> Architectures, bool Withdrawn, string Source)
+{
+    /// <summary>True when a runtime claiming <paramref name="claimed"/> is judged on this requirement.</summary>
+    public bool AppliesTo(IReadOnlySet<string> claimed)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        return Features.All(claimed.Contains);
+    }
+}
+
+/// <summary>A named set of features (spec/features.md, Profiles): a claim a real design was checked to make.</summary>
+/// <param name="Name">The profile's name, e.g. "gc".</param>
+/// <param name="Features">Its features.</param>
+/// <param name="Who">The design or runtime it describes.</param>
+public sealed record Profile(string Name, IReadOnlySet<string> Features, string Who);
 
 /// <summary>The spec/ files are malformed: the message names the file and line.</summary>
 public sealed class SpecFormatException : Exception
@@ -51,10 +65,18 @@ public sealed partial class RequirementCatalog
 
     private readonly FrozenDictionary<string, Requirement> byId;
 
-    private RequirementCatalog(IReadOnlyList<Requirement> all, IReadOnlySet<string> features)
+    [GeneratedRegex(@"^\| `([a-z0-9.\-]+)` \| (.*?) \|", RegexOptions.CultureInvariant)]
+    private static partial Regex TableRowPattern();
+
+    [GeneratedRegex(@"^- `([a-z0-9.\-]+)` excludes `([a-z0-9.\-]+)`", RegexOptions.CultureInvariant)]
+    private static partial Regex ExclusionPattern();
+
+    private RequirementCatalog(IReadOnlyList<Requirement> all, IReadOnlySet<string> features, IReadOnlyList<(string, string)> exclusions, IReadOnlyList<Profile> profiles)
     {
         All = all;
         Features = features;
+        Exclusions = exclusions;
+        Profiles = profiles;
         byId = all.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
@@ -64,8 +86,44 @@ public sealed partial class RequirementCatalog
     /// <summary>The requirements in force.</summary>
     public IEnumerable<Requirement> Active => All.Where(r => !r.Withdrawn);
 
-    /// <summary>The feature names spec/features.md defines.</summary>
+    /// <summary>The feature names spec/features.md defines: the one list of features.</summary>
     public IReadOnlySet<string> Features { get; }
+
+    /// <summary>Pairs of features no runtime may claim together (spec/features.md, Exclusions).</summary>
+    public IReadOnlyList<(string Feature, string Excludes)> Exclusions { get; }
+
+    /// <summary>The profiles of spec/features.md, in spec order.</summary>
+    public IReadOnlyList<Profile> Profiles { get; }
+
+    /// <summary>The profile with this name; throws naming it when spec/features.md has none.</summary>
+    public Profile Profile(string name) =>
+        Profiles.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal))
+        ?? throw new KeyNotFoundException($"profile '{name}' is not defined in spec/features.md (profiles: {string.Join(", ", Profiles.Select(p => p.Name))})");
+
+    /// <summary>
+    /// Why a runtime may not claim <paramref name="claimed"/>: a feature spec/features.md does not define, or two
+    /// features that exclude each other. Null when the claim is valid.
+    /// </summary>
+    public string? ClaimProblem(IEnumerable<string> claimed)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        var set = claimed.ToHashSet(StringComparer.Ordinal);
+        foreach (var f in set.Order(StringComparer.Ordinal))
+        {
+            if (!Features.Contains(f))
+            {
+                return $"unknown feature \"{f}\" (spec/features.md lists {string.Join(", ", Features)})";
+            }
+        }
+        foreach (var (a, b) in Exclusions)
+        {
+            if (set.Contains(a) && set.Contains(b))
+            {
+                return $"features \"{a}\" and \"{b}\" exclude each other (spec/features.md, Exclusions)";
+            }
+        }
+        return null;
+    }
 
     /// <summary>The requirement with this ID, or null.</summary>
     public Requirement? Find(string id) => byId.GetValueOrDefault(id);
@@ -106,19 +164,14 @@ public sealed partial class RequirementCatalog
         ArgumentNullException.ThrowIfNull(files);
         var requirements = new List<Requirement>();
         var features = new HashSet<string>(StringComparer.Ordinal);
+        var exclusions = new List<(string, string)>();
+        var profiles = new List<Profile>();
         foreach (var (name, text) in files)
         {
             var lines = text.Split('\n');
             if (name.EndsWith("features.md", StringComparison.Ordinal))
             {
-                foreach (var line in lines)
-                {
-                    var m = Regex.Match(line, @"^\| `([a-z.\-]+)` \|");
-                    if (m.Success)
-                    {
-                        features.Add(m.Groups[1].Value);
-                    }
-                }
+                ParseFeatures(name, lines, features, exclusions, profiles);
             }
             for (int i = 0; i < lines.Length; i++)
             {
@@ -153,11 +206,64 @@ public sealed partial class RequirementCatalog
         {
             throw new SpecFormatException("spec/ defines no requirement");
         }
-        foreach (var r in requirements.Where(r => features.Count > 0 && !features.Contains(r.Feature)))
+        foreach (var r in requirements)
         {
-            throw new SpecFormatException($"{r.Source}: {r.Id} names feature '{r.Feature}', which spec/features.md does not define");
+            foreach (var f in r.Features.Where(f => features.Count > 0 && !features.Contains(f)))
+            {
+                throw new SpecFormatException($"{r.Source}: {r.Id} names feature '{f}', which spec/features.md does not define");
+            }
         }
-        return new RequirementCatalog(requirements, features);
+        return new RequirementCatalog(requirements, features, exclusions, profiles);
+    }
+
+    /// <summary>spec/features.md: the feature table (## Features), the exclusions (## Exclusions), the profiles (## Profiles).</summary>
+    private static void ParseFeatures(string name, string[] lines, HashSet<string> features, List<(string, string)> exclusions, List<Profile> profiles)
+    {
+        string section = "";
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                section = line[3..].Trim();
+                continue;
+            }
+            if (section == "Features" && TableRowPattern().Match(line) is { Success: true } f)
+            {
+                features.Add(f.Groups[1].Value);
+            }
+            else if (section == "Exclusions" && ExclusionPattern().Match(line) is { Success: true } x)
+            {
+                exclusions.Add((x.Groups[1].Value, x.Groups[2].Value));
+            }
+            else if (section == "Profiles" && TableRowPattern().Match(line) is { Success: true } p)
+            {
+                var set = p.Groups[2].Value.Replace("`", "", StringComparison.Ordinal)
+                    .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+                var who = line[(p.Length - 1)..].Trim().Trim('|').Trim();
+                profiles.Add(set.Count > 0
+                    ? new Profile(p.Groups[1].Value, set, who)
+                    : throw new SpecFormatException(string.Create(CultureInfo.InvariantCulture, $"{name}:{i + 1}: profile '{p.Groups[1].Value}' lists no feature")));
+            }
+        }
+        foreach (var (a, b) in exclusions)
+        {
+            foreach (var f in new[] { a, b }.Where(f => !features.Contains(f)))
+            {
+                throw new SpecFormatException($"{name}: exclusion names feature '{f}', which the feature table does not define");
+            }
+        }
+        foreach (var p in profiles)
+        {
+            foreach (var f in p.Features.Where(f => !features.Contains(f)))
+            {
+                throw new SpecFormatException($"{name}: profile '{p.Name}' names feature '{f}', which the feature table does not define");
+            }
+            if (exclusions.FirstOrDefault(x => p.Features.Contains(x.Item1) && p.Features.Contains(x.Item2)) is ({ } e1, { } e2))
+            {
+                throw new SpecFormatException($"{name}: profile '{p.Name}' claims '{e1}' and '{e2}', which exclude each other");
+            }
+        }
     }
 
     private static Requirement Build(string file, int line, string id, string title, Dictionary<string, string> fields)
@@ -182,6 +288,7 @@ public sealed partial class RequirementCatalog
             throw new SpecFormatException($"{source}: {id} has status '{status}' (expected 'active' or 'withdrawn (<reason>)')");
         }
         _ = Field("Rationale");
-        return new Requirement(id, title, statement, Field("Feature"), archs, withdrawn, source);
+        var features = Field("Feature").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new Requirement(id, title, statement, features, archs, withdrawn, source);
     }
 }

@@ -124,7 +124,7 @@ public static class SuiteRunner
         var info = adapter.Info;
         var cases = Unique(allCases.ToList())
             .Where(c => options.Requirements is null || options.Requirements.Contains(c.Requirement))
-            .Where(c => options.Features is null || options.Features.Contains(judge.Catalog.Get(c.Requirement).Feature))
+            .Where(c => options.Features is null || judge.Catalog.Get(c.Requirement).Features.Any(options.Features.Contains))
             .Where(c => InShard(c.Id, options.ShardIndex, options.ShardCount))
             .ToList();
         var clock = Stopwatch.StartNew();
@@ -153,10 +153,49 @@ public static class SuiteRunner
         return summary;
     }
 
+    /// <summary>
+    /// The report of a runtime that could not be started (or failed its handshake): a run header, an "error" for
+    /// every case that would have run (naming <paramref name="fault"/>) and the summary, so that a report is
+    /// complete whatever the runtime did. Without a declared architecture the cases cannot be enumerated; then
+    /// every active requirement the filters select gets one error ("&lt;ID&gt;/not-started") in their place.
+    /// </summary>
+    /// <param name="runtime">How the runner names the runtime (e.g. its --adapter text).</param>
+    /// <param name="arch">The architecture the runtime declared before it failed, if any.</param>
+    /// <param name="fault">Why it could not be started.</param>
+    /// <param name="judge">The judge (for the catalog).</param>
+    /// <param name="inputs">The case inputs (when the architecture is known).</param>
+    /// <param name="options">The run's filters.</param>
+    /// <param name="sink">Where results go.</param>
+    /// <returns>The summary: every case an error.</returns>
+    public static RunSummary RunUnstarted(string runtime, Arch? arch, string fault, Judge judge, CaseInputs inputs, RunOptions options, IResultSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(judge);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        var catalog = judge.Catalog;
+        bool Selected(string requirement) =>
+            (options.Requirements is null || options.Requirements.Contains(requirement))
+            && (options.Features is null || catalog.Get(requirement).Features.Any(options.Features.Contains));
+        var cases = arch is { } a
+            ? Cases(a, inputs, options).Where(c => Selected(c.Requirement) && InShard(c.Id, options.ShardIndex, options.ShardCount))
+                .Select(c => (c.Id, c.Requirement, c.Description)).ToList()
+            : catalog.Active.Where(r => Selected(r.Id)).Select(r => ($"{r.Id}/not-started", r.Id, $"{r.Id}: the runtime could not be started")).ToList();
+        string archName = arch?.Name ?? "unknown";
+        sink.Begin(new RunHeader(runtime, "unknown", archName, [], options.Seed, $"{options.ShardIndex}/{options.ShardCount}", DateTimeOffset.UtcNow, cases.Count));
+        foreach (var (id, requirement, description) in cases)
+        {
+            sink.Add(new CaseResult(runtime, "unknown", archName, id, requirement, description, Verdict.Error, id,
+                catalog.Get(requirement).Statement, "", $"adapter could not start: {fault}", 0));
+        }
+        var summary = new RunSummary(runtime, archName, 0, 0, cases.Count, 0, 0, 0);
+        sink.Finish(summary);
+        return summary;
+    }
+
     private static CaseOutcome RunOne(CaseContext ctx, ConformanceCase c, Judge judge)
     {
         var requirement = judge.Catalog.Get(c.Requirement);
-        var missing = c.Features.Where(f => !ctx.Info.Features.Contains(f)).ToList();
+        var missing = requirement.Features.Where(f => !ctx.Info.Features.Contains(f)).ToList();
         if (missing.Count > 0)
         {
             return new CaseOutcome(Verdict.NotApplicable, "", requirement.Statement, "",

@@ -44,15 +44,16 @@ public sealed record CaseOutcome(Verdict Verdict, string Input, string Expected,
         new(Verdict.Pass, input, expected, observed, "as required");
 }
 
-/// <summary>A conformance case: one requirement, one input, the features it needs.</summary>
+/// <summary>
+/// A conformance case: one requirement, one input. Whether it applies to a runtime follows from the
+/// requirement's Feature field in spec/ (read by the catalog), never from a list kept with the case.
+/// </summary>
 /// <param name="Id">Stable ID, unique in the suite for one architecture ("&lt;requirement&gt;/&lt;input&gt;").</param>
 /// <param name="Requirement">The requirement it checks.</param>
 /// <param name="Description">Short description (&lt; 100 characters).</param>
-/// <param name="Features">Features the runtime must claim; otherwise the case is not applicable.</param>
 /// <param name="Run">Observes the runtime and judges through the oracle.</param>
 public sealed record ConformanceCase(
-    string Id, string Requirement, string Description, IReadOnlyList<string> Features,
-    Func<CaseContext, CaseOutcome> Run);
+    string Id, string Requirement, string Description, Func<CaseContext, CaseOutcome> Run);
 
 /// <summary>What a case sees: the runtime, its regions and the judge.</summary>
 public sealed class CaseContext

@@ -105,12 +105,44 @@ public readonly record struct Architecture
     /// <exception cref="ArgumentOutOfRangeException">Unknown kind.</exception>
     public int StorageWidth(ValueKind kind) => kind switch
     {
+        ValueKind.ZeroSized => 0,
         ValueKind.Bool or ValueKind.Int8 or ValueKind.Uint8 => 1,
         ValueKind.Int16 or ValueKind.Uint16 => 2,
-        ValueKind.Int32 or ValueKind.Uint32 => 4,
-        ValueKind.Int64 or ValueKind.Uint64 => 8,
+        ValueKind.Int32 or ValueKind.Uint32 or ValueKind.Float32 => 4,
+        ValueKind.Int64 or ValueKind.Uint64 or ValueKind.Float64 or ValueKind.Complex64 or ValueKind.Pair32 or ValueKind.Array8 => 8,
         ValueKind.Int or ValueKind.Uint or ValueKind.Uintptr => WordBytes,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown value kind"),
+    };
+
+    /// <summary>
+    /// The alignment in bytes of a value of <paramref name="kind"/>, as Go's compiler lays it out: 8-byte integers
+    /// and float64 are aligned to the word on 32-bit machines (4), not to 8 (gc: <c>t.align = uint8(RegSize)</c>);
+    /// complex64 and <c>struct { a, b uint32 }</c> to 4; <c>[8]byte</c> to 1; <c>struct{}</c> to 1.
+    /// </summary>
+    /// <param name="kind">The value's kind.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Unknown kind.</exception>
+    public int Alignment(ValueKind kind) => kind switch
+    {
+        ValueKind.ZeroSized or ValueKind.Array8 => 1,
+        ValueKind.Complex64 or ValueKind.Pair32 => 4,
+        ValueKind.Int64 or ValueKind.Uint64 or ValueKind.Float64 => Math.Min(8, WordBytes),
+        _ => StorageWidth(kind),
+    };
+
+    /// <summary>
+    /// SV-002, SV-008, SV-009: whether a pointer-free value of <paramref name="width"/> bytes and
+    /// <paramref name="alignment"/> takes the table path (gc's convT16/convT32/convT64): its size and
+    /// alignment equal those of uint16, uint32 or uint64 on this architecture (gc 1.19
+    /// src/cmd/compile/internal/walk/convert.go:336-341). Every other such value is copied to a new object.
+    /// </summary>
+    /// <param name="width">The value's size in bytes.</param>
+    /// <param name="alignment">Its alignment.</param>
+    /// <returns>True for the table path.</returns>
+    public bool TakesTablePath(int width, int alignment) => (width, alignment) switch
+    {
+        (2, 2) or (4, 4) => true,
+        (8, var a) => a == Alignment(ValueKind.Uint64),
+        _ => false,
     };
 
     /// <summary>The low <paramref name="width"/> bytes of <paramref name="bits"/>: the value's unsigned bits.</summary>

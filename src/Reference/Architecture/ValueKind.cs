@@ -41,4 +41,22 @@ public enum ValueKind
 
     /// <summary>uintptr: one word.</summary>
     Uintptr,
+
+    /// <summary>float32: 4 bytes, 4-aligned (SV-008: converted by its bits, as convT32).</summary>
+    Float32,
+
+    /// <summary>float64: 8 bytes, aligned as uint64 (SV-008: converted by its bits, as convT64).</summary>
+    Float64,
+
+    /// <summary>complex64: 8 bytes, 4-aligned (SV-009).</summary>
+    Complex64,
+
+    /// <summary>struct { a, b uint32 }: 8 bytes, 4-aligned (SV-009).</summary>
+    Pair32,
+
+    /// <summary>[8]byte: 8 bytes, 1-aligned (SV-009).</summary>
+    Array8,
+
+    /// <summary>struct{}: 0 bytes (SV-010).</summary>
+    ZeroSized,
 }

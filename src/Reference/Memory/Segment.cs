@@ -12,7 +12,7 @@ public enum Segment
     /// <summary>Zero-initialised static data: the static 1024-byte zero (ZV-004) and the compiler's zero (ZV-012).</summary>
     Bss,
 
-    /// <summary>Garbage-collected heap: objects counted as allocations (SV-003, ZV-013).</summary>
+    /// <summary>Garbage-collected heap: objects counted as allocations (SV-003, ZV-017).</summary>
     Heap,
 
     /// <summary>Never-freed memory (Go's persistentalloc): the on-demand zero buffers (ZV-007).</summary>

@@ -5,27 +5,51 @@ namespace Reference;
 public partial class ReferenceRuntime
 {
     /// <summary>
-    /// Converts a value of <paramref name="kind"/> to an interface and returns its data pointer. The value is the
-    /// low <see cref="Architecture.StorageWidth(ValueKind)"/> bytes of <paramref name="bits"/> (AR-002): 1-byte
-    /// values always use the table (SV-004); wider ones use it when below 256 (SV-002), else allocate one object
-    /// (SV-003). Callers observe allocation through <see cref="Memory.Counters"/>.
+    /// Converts a value of <paramref name="kind"/> to an interface and returns its data pointer, choosing the path
+    /// as gc's compiler does, by size and alignment, never by the type's name (AR-002; gc 1.19
+    /// src/cmd/compile/internal/walk/convert.go:132-152 and 331-356): a zero-sized value points at
+    /// <see cref="ZeroBase"/> (SV-010); a 1-byte value always uses the table (SV-004); a value whose size and
+    /// alignment are those of uint16, uint32 or uint64 uses it when its bits are below 256 (SV-002, SV-008,
+    /// SV-009), else allocates one object (SV-003); every other value is copied to one new object (SV-009).
+    /// The value is the low <see cref="Architecture.StorageWidth(ValueKind)"/> bytes of <paramref name="bits"/>,
+    /// its bytes read as an unsigned number in the machine's byte order. Callers observe allocation through
+    /// <see cref="Memory.Counters"/>.
     /// </summary>
     /// <param name="kind">The value's kind.</param>
     /// <param name="bits">The value's bits (two's complement for signed kinds); higher bits are ignored.</param>
     /// <returns>The data pointer.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A bool whose bits are neither 0 nor 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bool whose bits are neither 0 nor 1, or a zero-sized value with bits.</exception>
     public ulong ConvertToInterface(ValueKind kind, ulong bits)
     {
-        // AR-002: the conversion is chosen by the storage width, not the type name.
         var width = StorageWidthOf(kind);
+        if (width == 0)
+        {
+            return bits == 0 ? ZeroSizedData() : throw new ArgumentOutOfRangeException(nameof(bits), bits, "a zero-sized value has no bits");
+        }
+
         var value = Architecture.Truncate(bits, width);
         if (kind == ValueKind.Bool && value > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(bits), bits, "a bool is 0 or 1");
         }
 
-        return width == 1 ? ConvertByte((byte)value) : ConvertWide(width, value);
+        if (width == 1)
+        {
+            return ConvertByte((byte)value);
+        }
+
+        return TakesTablePath(kind, width, Architecture.Alignment(kind)) ? ConvertWide(width, value) : CopyValue(width, value);
     }
+
+    /// <summary>
+    /// Seam, SV-002, SV-008, SV-009: whether a value of <paramref name="kind"/> takes the table path (convT16/32/64)
+    /// or is copied; the base decides by size and alignment alone (<see cref="Architecture.TakesTablePath"/>).
+    /// </summary>
+    /// <param name="kind">The value's kind.</param>
+    /// <param name="width">Its size.</param>
+    /// <param name="alignment">Its alignment.</param>
+    /// <returns>True for the table path.</returns>
+    protected virtual bool TakesTablePath(ValueKind kind, int width, int alignment) => Architecture.TakesTablePath(width, alignment);
 
     /// <summary>SV-004: the compiler's inline conversion of a bool (false: slot 0, true: slot 1). Never allocates.</summary>
     /// <param name="value">The bool.</param>
@@ -90,6 +114,14 @@ public partial class ReferenceRuntime
     public ulong NilSliceToInterface() => NilSliceData();
 
     /// <summary>
+    /// Go's convTslice of <c>make([]byte, 0)</c>: SV-011, a new slice header (one counted object of three words)
+    /// holding the non-nil array pointer <see cref="ZeroBase"/> (what <c>mallocgc</c> returns for zero bytes),
+    /// length 0 and capacity 0.
+    /// </summary>
+    /// <returns>The data pointer (the header's address).</returns>
+    public ulong EmptySliceToInterface() => EmptySliceData();
+
+    /// <summary>
     /// SV-001, AR-003: the address of value <paramref name="value"/> at <paramref name="width"/> bytes in the
     /// table: base + 8 * value + <see cref="TableOffsetFor"/>(width).
     /// </summary>
@@ -144,6 +176,33 @@ public partial class ReferenceRuntime
     /// <summary>Seam, SV-006: the data pointer of a nil slice converted to an interface: the start of the static zero.</summary>
     /// <returns>The data pointer.</returns>
     protected virtual ulong NilSliceData() => StaticZero.Base;
+
+    /// <summary>Seam, SV-010: the data pointer of a zero-sized value: <see cref="ZeroBase"/>, no allocation.</summary>
+    /// <returns>The data pointer.</returns>
+    protected virtual ulong ZeroSizedData() => ZeroBase.Base;
+
+    /// <summary>
+    /// Seam, SV-009: the copy a value that does not take the table path gets (gc's convTnoptr): one heap object
+    /// of its size, holding its bytes.
+    /// </summary>
+    /// <param name="width">The value's size.</param>
+    /// <param name="value">Its bytes as an unsigned number in the machine's byte order.</param>
+    /// <returns>The object's address.</returns>
+    protected virtual ulong CopyValue(int width, ulong value)
+    {
+        var box = Memory.Allocate(Segment.Heap, (ulong)width, 1, $"copy {value:x} ({width} bytes)", RegionKind.HeapObject);
+        Memory.WriteUnsigned(box.Base, value, width);
+        return box.Base;
+    }
+
+    /// <summary>Seam, SV-011: the data pointer of an empty non-nil slice: a new header {ZeroBase, 0, 0}.</summary>
+    /// <returns>The header's address.</returns>
+    protected virtual ulong EmptySliceData()
+    {
+        var header = Memory.Allocate(Segment.Heap, 3 * Word, Word, "slice header", RegionKind.HeapObject);
+        Memory.WriteUnsigned(header.Base, ZeroBase.Base, Architecture.WordBytes);
+        return header.Base;
+    }
 
     private ulong ConvertWide(int width, ulong value)
     {

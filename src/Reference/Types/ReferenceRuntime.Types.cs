@@ -176,6 +176,19 @@ public partial class ReferenceRuntime
         }
     }
 
+    /// <summary>
+    /// Seam, ZV-012: the size of the compiler's zero, given the sizes of the compiler-known types it serves: the
+    /// largest (Go's linker keeps the largest of the duplicate <c>go.map.zero</c> symbols). Called from the
+    /// constructor, so an override must not use its own fields.
+    /// </summary>
+    /// <param name="sizes">The sizes of the compiler-known types the compiler's zero serves.</param>
+    /// <returns>The compiler zero's size.</returns>
+    protected virtual ulong CompilerZeroSize(IReadOnlyList<ulong> sizes)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        return sizes.Max();
+    }
+
     private (IReadOnlyList<RType> Types, MemoryRegion Zero) CreateCompilerTypes()
     {
         var word = (ulong)Architecture.WordBytes;
@@ -195,12 +208,14 @@ public partial class ReferenceRuntime
             (TypeKind.Uintptr, "uintptr", word, word, 0),
             (TypeKind.Float64, "float64", 8, word, 0),
             (TypeKind.String, "string", 2 * word, word, 0),
+            (TypeKind.Array, "[1025]uint8", 1025, 1, 1025),
             (TypeKind.Array, "[2048]uint8", 2048, 1, 2048),
             (TypeKind.Struct, "struct { big [1048576]uint8 }", 1UL << 20, 1, 0),
         };
 
-        // ZV-012: one static zero in bss, as large as the largest compiler-known type; guarded (ZV-009).
-        var largest = specs.Max(s => s.Size);
+        // ZV-012: one static zero in bss, as large as the largest compiler-known type it serves (in gc's design
+        // the linker sizes go.map.zero to the largest element type above 1024 bytes); guarded (ZV-009).
+        var largest = CompilerZeroSize(specs.Where(s => Options.Design == ZeroDesign.OnDemand || !UsesStaticZero(s.Size)).Select(s => s.Size).ToList());
         var zero = Memory.Allocate(Segment.Bss, largest, ZeroBufferAlignment, "compiler zero", RegionKind.CompilerZero);
         Memory.Guard(zero, "ZV-009");
 
@@ -209,8 +224,12 @@ public partial class ReferenceRuntime
         {
             var type = new RType(NextId(), kind, size, align, name, null, null, length, isCompilerKnown: true);
 
-            // ZV-012: compiler-known types are statically linked with their zero pointer already set.
-            type.TrySetZero(zero.Base);
+            // ZV-012: in the seed's design compiler-known types are statically linked with their zero pointer
+            // already set; gc keeps no zero pointer (compiled code passes the zero to each lookup).
+            if (Options.Design == ZeroDesign.OnDemand)
+            {
+                type.TrySetZero(zero.Base);
+            }
             types.Add(type);
         }
 

@@ -64,8 +64,11 @@ public partial class ReferenceRuntime
             throw new ArgumentException($"not a map type: {mapType}", nameof(mapType));
         }
 
-        // ZV-002: make sure zero of element type is available.
-        MapZero(mapType.Elem);
+        // ZV-002: make sure zero of element type is available (the seed's design; gc keeps no zero pointer).
+        if (Options.Design == ZeroDesign.OnDemand)
+        {
+            MapZero(mapType.Elem);
+        }
 
         var id = Interlocked.Increment(ref _nextMapId);
         var header = Memory.Allocate(Segment.Heap, MapHeaderSize, Word, $"map header {id}", RegionKind.HeapObject);
@@ -73,24 +76,25 @@ public partial class ReferenceRuntime
     }
 
     /// <summary>
-    /// Go's mapaccess1: the element of <paramref name="key"/>: its heap slot when stored, else
-    /// <see cref="MissingKeyPointer"/> (ZV-013). Allocates nothing.
+    /// Go's map lookup: the element of <paramref name="key"/>: its heap slot when stored, else
+    /// <see cref="MissingKeyPointer"/> (ZV-016, ZV-017): the zero handed out, or null when the key is reported
+    /// absent (ZV-018). Allocates nothing.
     /// </summary>
     /// <param name="map">The map.</param>
     /// <param name="key">The key.</param>
-    /// <returns>The element's address.</returns>
-    public ulong Lookup(GoMap map, ulong key)
+    /// <returns>The element's address, or null: the key is absent and no zero is handed out.</returns>
+    public ulong? Lookup(GoMap map, ulong key)
     {
         ArgumentNullException.ThrowIfNull(map);
         return map.TryGetSlot(key, out var slot) ? slot : MissingKeyPointer(map, key);
     }
 
-    /// <summary>ZV-013: looks up a key that is not in the map: the element type's zero, allocating nothing.</summary>
+    /// <summary>ZV-017: looks up a key that is not in the map: the zero handed out (or null: reported absent), allocating nothing.</summary>
     /// <param name="map">The map.</param>
     /// <param name="key">A key not stored in the map.</param>
-    /// <returns>The zero's address.</returns>
+    /// <returns>The zero's address, or null when the key is reported absent (ZV-018).</returns>
     /// <exception cref="ArgumentException">The key is stored.</exception>
-    public ulong LookupMissing(GoMap map, ulong key)
+    public ulong? LookupMissing(GoMap map, ulong key)
     {
         ArgumentNullException.ThrowIfNull(map);
         if (map.TryGetSlot(key, out _))
@@ -158,7 +162,7 @@ public partial class ReferenceRuntime
             return;
         }
 
-        // Small enough for static buffer? (ZV-004; ZV-010: the threshold is the static zero's size)
+        // Small enough for static buffer? (ZV-004; ZV-016: the threshold is the static zero's size)
         if (UsesStaticZero(type.Size))
         {
             PublishZero(type, StaticZero.Base);
@@ -215,7 +219,7 @@ public partial class ReferenceRuntime
             size = InitialBufferSize();
         }
 
-        // ZV-010: grow until the buffer extends at least the type's size from its start. Doubling needs at
+        // ZV-016: grow until the buffer extends at least the type's size from its start. Doubling needs at
         // most one step per bit of the word; a variant's growth that needs more would, in practice, never end.
         var steps = 0;
         while (size < typeSize)
@@ -333,14 +337,31 @@ public partial class ReferenceRuntime
         type.StoreZero(pointer);
     }
 
-    /// <summary>Seam, ZV-013: the pointer a missing-key lookup returns: the element type's zero pointer. Allocates nothing.</summary>
+    /// <summary>
+    /// Seam, ZV-016, ZV-017: what a missing-key lookup hands out, allocating nothing. In the seed's design, the
+    /// element type's zero pointer. In gc's (<see cref="ZeroDesign.AbsentLarge"/>): the static zero up to 1024
+    /// bytes (ZV-004; gc's mapaccess1 returns <c>&amp;zeroVal[0]</c>), the compiler's zero for a compiler-known
+    /// type above that (ZV-012: compiled code passes it to mapaccess1_fat), and nothing for a run-time type above
+    /// that (ZV-018: reflect's lookup reports the key absent).
+    /// </summary>
     /// <param name="map">The map.</param>
     /// <param name="key">The missing key.</param>
-    /// <returns>The zero's address.</returns>
-    protected virtual ulong MissingKeyPointer(GoMap map, ulong key)
+    /// <returns>The zero's address, or null when the key is reported absent.</returns>
+    protected virtual ulong? MissingKeyPointer(GoMap map, ulong key)
     {
         ArgumentNullException.ThrowIfNull(map);
-        return map.ElementType.ZeroPointer;
+        var elem = map.ElementType;
+        if (Options.Design == ZeroDesign.OnDemand)
+        {
+            return elem.ZeroPointer;
+        }
+
+        if (UsesStaticZero(elem.Size))
+        {
+            return StaticZero.Base;
+        }
+
+        return elem.IsCompilerKnown ? CompilerZero.Base : null;
     }
 
     // Go's hmap is 6 words on 64-bit (48 bytes); the simulation uses 6 words on both word sizes.

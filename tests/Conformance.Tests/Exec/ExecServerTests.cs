@@ -327,11 +327,11 @@ public sealed class ExecServerTests
             ? new MapCreation(new MapRef(NextMap), new Allocation(1, 48), null)
             : new MapCreation(null, Allocation.None, "map element too large");
 
-        public Pointed LookupMissing(MapRef map, ulong key)
+        public Lookup LookupMissing(MapRef map, ulong key)
         {
             Check(nameof(LookupMissing));
             LastKey = key;
-            return new Pointed(0xc00000, Allocation.None);
+            return Lookup.HandedOut(0xc00000, Allocation.None);
         }
 
         public void Assign(MapRef map, ulong key, byte fill) => Assigned = (key, fill);
@@ -352,6 +352,8 @@ public sealed class ExecServerTests
             Check(nameof(NilSlice));
             return new Pointed(0xc00000, Allocation.None);
         }
+
+        public Pointed EmptySlice() => new(0xc00100, new Allocation(1, 24));
 
         public IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> types, int threads) =>
             Enumerable.Range(0, threads).Select(t => (IReadOnlyList<RaceSighting>)types.Select(x => new RaceSighting(0x10000, t == 0)).ToArray()).ToArray();

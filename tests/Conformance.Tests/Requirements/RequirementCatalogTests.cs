@@ -14,13 +14,15 @@ public class RequirementCatalogTests
         RequirementCatalog.Parse([("spec/features.md", Features), ("spec/test.md", text)]);
 
     [Fact]
-    public void EmbeddedSpec_Defines25ActiveRequirementsWithFeatures()
+    public void EmbeddedSpec_Defines30ActiveRequirementsWithFeatures()
     {
         var catalog = RequirementCatalog.LoadEmbedded();
-        Assert.Equal(25, catalog.Active.Count());
+        Assert.Equal(30, catalog.Active.Count());
+        Assert.Equal(["ZV-010", "ZV-013"], catalog.All.Where(r => r.Withdrawn).Select(r => r.Id));
         Assert.Contains("zero.on-demand", catalog.Features);
-        Assert.All(catalog.All, r => Assert.Contains(r.Feature, catalog.Features));
-        Assert.Equal("zero.on-demand", catalog.Get("ZV-005").Feature);
+        Assert.All(catalog.All, r => Assert.All(r.Features, f => Assert.Contains(f, catalog.Features)));
+        Assert.Equal(["zero.on-demand"], catalog.Get("ZV-005").Features);
+        Assert.Equal(["zero.on-demand", "threads"], catalog.Get("ZV-011").Features);
         Assert.Equal(["32le", "32be", "64le", "64be"], catalog.Get("AR-003").Architectures);
     }
 

@@ -79,7 +79,7 @@ internal sealed class DeclaringRuntime(RuntimeInfo info, Func<Exception>? failur
 
     public MapCreation MakeMap(TypeRef element) => throw Fail();
 
-    public Pointed LookupMissing(MapRef map, ulong key) => throw Fail();
+    public Lookup LookupMissing(MapRef map, ulong key) => throw Fail();
 
     public void Assign(MapRef map, ulong key, byte fill) => throw Fail();
 
@@ -90,6 +90,8 @@ internal sealed class DeclaringRuntime(RuntimeInfo info, Func<Exception>? failur
     public Pointed EmptyString() => throw Fail();
 
     public Pointed NilSlice() => throw Fail();
+
+    public Pointed EmptySlice() => throw Fail();
 
     public IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> types, int threads) => throw Fail();
 

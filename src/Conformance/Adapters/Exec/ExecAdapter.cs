@@ -483,7 +483,11 @@ public sealed class ExecAdapter : IRuntimeAdapter
     }
 
     /// <inheritdoc/>
-    public Pointed LookupMissing(MapRef map, ulong key) => ParsePointed(One(ExecRequest.LookupMissing(map, key)), "lookupMissing");
+    public Lookup LookupMissing(MapRef map, ulong key)
+    {
+        var p = ParsePointed(One(ExecRequest.LookupMissing(map, key)), "lookupMissing");
+        return Lookup.HandedOut(p.Data, p.Allocated);
+    }
 
     /// <inheritdoc/>
     public void Assign(MapRef map, ulong key, byte fill) => One(ExecRequest.Assign(map, key, fill));
@@ -499,6 +503,9 @@ public sealed class ExecAdapter : IRuntimeAdapter
 
     /// <inheritdoc/>
     public Pointed NilSlice() => ParsePointed(One(ExecRequest.NilSlice()), "nilSlice");
+
+    /// <inheritdoc/>
+    public Pointed EmptySlice() => throw new AdapterException("protocol 1 has no emptySlice operation");
 
     /// <summary>Reads a pointer result (convert, oneByteString, emptyString, nilSlice, lookupMissing) from a batch reply.</summary>
     /// <exception cref="AdapterException">The reply contradicts the handshake (a pointer wider than the word) or lacks a field.</exception>

@@ -193,7 +193,8 @@ public static class ExecServer
                 r.WriteString("throw", made.Throw);
                 break;
             case "lookupMissing":
-                WritePointed(r, a.LookupMissing(new MapRef(q.Handle("map")), q.Hex("key")));
+                var found = a.LookupMissing(new MapRef(q.Handle("map")), q.Hex("key"));
+                WritePointed(r, new Pointed(found.Zero, found.Allocated));
                 break;
             case "assign":
                 a.Assign(new MapRef(q.Handle("map")), q.Hex("key"), (byte)q.Int("fill", 0, 255));

@@ -6,8 +6,11 @@ namespace Conformance.Suite.Cases;
 /// <summary>The few helpers every case family shares: kinds, widths, regions and value formatting.</summary>
 internal static class CaseKit
 {
-    /// <summary>Every value kind, in AR-002's code order (the models number kinds the same way).</summary>
+    /// <summary>Every value kind the adapter interface can convert.</summary>
     public static readonly ValueKind[] Kinds = Enum.GetValues<ValueKind>();
+
+    /// <summary>The bool and integer kinds, in AR-002's code order (the models number these kinds the same way, 0..11).</summary>
+    public static readonly ValueKind[] IntegerKinds = [.. Kinds.Where(k => k <= ValueKind.Uintptr)];
 
     /// <summary>
     /// Whether a kind is one of Go's one-byte kinds (bool, int8, uint8). Used only to choose which case
@@ -100,6 +103,10 @@ internal static class CaseKit
 
     /// <summary>The current on-demand buffer's base, 0 when there is none yet.</summary>
     public static ulong CurrentBufferBase(RegionMap map) => map.ZeroBuffers.Count == 0 ? 0 : map.ZeroBuffers[^1].Base;
+
+    /// <summary>The zero region that contains <paramref name="address"/>, if any (the first listed, when regions overlap).</summary>
+    public static Region? ContainingZero(RegionMap map, ulong address) =>
+        ZeroRegions(map).FirstOrDefault(r => address >= r.Base && address - r.Base < Math.Max(r.Size, 1));
 
     /// <summary>The region that contains <paramref name="address"/>, if any.</summary>
     public static Region? Containing(RegionMap map, ulong address) =>

@@ -10,11 +10,6 @@ namespace Conformance.Suite.Cases;
 internal static class ZeroValueCases
 {
     private const string MapElementTooLarge = "map element too large";
-    private static readonly string[] Lazy = ["core", "zero.lazy-types"];
-    private static readonly string[] Shared = ["core", "zero.shared-static"];
-    private static readonly string[] OnDemand = ["core", "zero.on-demand"];
-    private static readonly string[] Compiler = ["core", "zero.compiler-static"];
-    private static readonly string[] Racing = ["core", "zero.on-demand", "threads"];
 
     /// <summary>A key no case ever stores: lookups with it always miss.</summary>
     private const ulong MissingKey = 0x6d697373696e67;
@@ -37,24 +32,25 @@ internal static class ZeroValueCases
             string input = $"size {CaseKit.N(size.Value)} ({size.Name}){(prior is { } p ? $", after a map of {CaseKit.N(p)} bytes" : ", first map")}";
             string id = CaseKit.N(size.Value);
             var v = size.Value;
-            yield return new($"ZV-001/struct/{id}", "ZV-001", $"creating a {id}-byte type allocates no zero", Lazy, ctx => CreationAllocatesNoZero(ctx, v, input));
-            yield return new($"ZV-004/{id}", "ZV-004", $"a {id}-byte type uses the static zero if it fits", Shared, ctx => OnFresh(ctx, prior, f => SmallUsesStatic(f, v, input)));
-            yield return new($"ZV-005/{id}", "ZV-005", $"a {id}-byte type gets the shared doubling buffer", OnDemand, ctx => OnFresh(ctx, prior, f => LargeUsesBuffer(f, v, input)));
+            yield return new($"ZV-001/struct/{id}", "ZV-001", $"creating a {id}-byte type allocates no zero", ctx => CreationAllocatesNoZero(ctx, v, input));
+            yield return new($"ZV-004/{id}", "ZV-004", $"a {id}-byte type uses the static zero if it fits", ctx => OnFresh(ctx, prior, f => SmallUsesStatic(f, v, input)));
+            yield return new($"ZV-005/{id}", "ZV-005", $"a {id}-byte type gets the shared doubling buffer", ctx => OnFresh(ctx, prior, f => LargeUsesBuffer(f, v, input)));
             if (v > 1024 && (v & (v - 1)) == 0 && v <= 1UL << (arch.WordBits - 1))
             {
                 // ZV-005's "MUST NOT grow, nor be replaced by a new buffer, when it is already large enough", at its edge: the buffer already
                 // holds exactly this many bytes (a prior map of the same size made it).
                 string full = $"size {id} ({size.Name}), after a map of {id} bytes (the buffer already holds exactly {id} bytes)";
-                yield return new($"ZV-005/{id}/buffer-exactly-full", "ZV-005", $"a {id}-byte type reuses a buffer of exactly {id} bytes", OnDemand, ctx => OnFresh(ctx, v, f => LargeUsesBuffer(f, v, full)));
+                yield return new($"ZV-005/{id}/buffer-exactly-full", "ZV-005", $"a {id}-byte type reuses a buffer of exactly {id} bytes", ctx => OnFresh(ctx, v, f => LargeUsesBuffer(f, v, full)));
             }
-            yield return new($"ZV-006/{id}", "ZV-006", $"a {id}-byte type throws exactly when doubling overflows", OnDemand, ctx => OnFresh(ctx, prior, f => OverflowThrows(f, v, input)));
-            yield return new($"ZV-010/{id}", "ZV-010", $"the zero of a {id}-byte type covers the type", Shared, ctx => OnFresh(ctx, prior, f => ZeroCoversType(f, v, input)));
-            yield return new($"ZV-013/{id}", "ZV-013", $"missing-key lookups of a {id}-byte type return its zero, no allocation", Shared, ctx => OnFresh(ctx, prior, f => LookupReturnsZero(f, v, input)));
+            yield return new($"ZV-006/{id}", "ZV-006", $"a {id}-byte type throws exactly when doubling overflows", ctx => OnFresh(ctx, prior, f => OverflowThrows(f, v, input)));
+            yield return new($"ZV-016/{id}", "ZV-016", $"the zero handed out for a {id}-byte type covers it and is zero", ctx => OnFresh(ctx, prior, f => ZeroCoversType(f, v, input)));
+            yield return new($"ZV-017/{id}", "ZV-017", $"missing-key lookups of a {id}-byte type agree and allocate nothing", ctx => OnFresh(ctx, prior, f => LookupsAgree(f, v, input)));
+            yield return new($"ZV-018/{id}", "ZV-018", $"a {id}-byte run-time type: absent when over 1024 bytes", ctx => OnFresh(ctx, prior, f => LargeReportedAbsent(f, v, input)));
         }
 
         // ZV-001: the seed's example, asked twice, and every derived kind of a large type.
         const ulong GB = 1_000_000_000;
-        yield return new("ZV-001/seed-1GB-twice", "ZV-001", "ArrayOf(1e9, byte) twice allocates no zero", Lazy, ctx => Judge.All(Enumerable.Range(0, 2).Select(i =>
+        yield return new("ZV-001/seed-1GB-twice", "ZV-001", "ArrayOf(1e9, byte) twice allocates no zero", ctx => Judge.All(Enumerable.Range(0, 2).Select(i =>
         {
             var t = ctx.Adapter.CreateType(TypeKind.Array, GB, null);
             return ctx.Judge.Check("ZV-001.ok", $"ArrayOf(1e9, byte), call {i + 1}", "bytes allocated and the zero pointer",
@@ -63,7 +59,7 @@ internal static class ZeroValueCases
         foreach (var kind in new[] { TypeKind.Pointer, TypeKind.Chan, TypeKind.Map, TypeKind.Func, TypeKind.Slice })
         {
             var k = kind;
-            yield return new($"ZV-001/{k.ToString().ToLowerInvariant()}-of-1GB", "ZV-001", $"{k} of a 1e9-byte type allocates no zero", Lazy, ctx =>
+            yield return new($"ZV-001/{k.ToString().ToLowerInvariant()}-of-1GB", "ZV-001", $"{k} of a 1e9-byte type allocates no zero", ctx =>
             {
                 var elem = ctx.Adapter.CreateType(TypeKind.Array, GB, null);
                 var t = ctx.Adapter.CreateType(k, 0, elem.Type);
@@ -76,19 +72,20 @@ internal static class ZeroValueCases
             });
         }
 
-        yield return new("ZV-002/small", "ZV-002", "a small type's zero pointer is set by the first map and nothing else", OnDemand, ctx => SetOnlyByMakeMap(ctx, 8));
-        yield return new("ZV-002/large", "ZV-002", "a large type's zero pointer is set by the first map and nothing else", OnDemand, ctx => SetOnlyByMakeMap(ctx, 5000));
-        yield return new("ZV-003/growth", "ZV-003", "zero pointers do not change when the buffer grows", OnDemand, PointersSurviveGrowth);
-        yield return new("ZV-007/buffers", "ZV-007", "every on-demand buffer is 64-byte aligned and still valid", OnDemand, BuffersAlignedAndKept);
-        yield return new("ZV-008/old-buffer", "ZV-008", "a type keeps its older buffer, which stays valid and zero", OnDemand, OldBufferKept);
-        yield return new("ZV-009/static", "ZV-009", "the static zero is all zero bytes", Shared, ctx => RegionsAllZero(ctx, m => m.StaticZero is null ? [] : [m.StaticZero]));
-        yield return new("ZV-009/compiler", "ZV-009", "the compiler's static zero is all zero bytes", Compiler, ctx => RegionsAllZero(ctx, m => m.CompilerZero is null ? [] : [m.CompilerZero]));
-        yield return new("ZV-009/buffers", "ZV-009", "every on-demand buffer is all zero bytes", OnDemand, ctx => RegionsAllZero(ctx, m => m.ZeroBuffers));
+        yield return new("ZV-002/small", "ZV-002", "a small type's zero pointer is set by the first map and nothing else", ctx => SetOnlyByMakeMap(ctx, 8));
+        yield return new("ZV-002/large", "ZV-002", "a large type's zero pointer is set by the first map and nothing else", ctx => SetOnlyByMakeMap(ctx, 5000));
+        yield return new("ZV-003/growth", "ZV-003", "zero pointers do not change when the buffer grows", PointersSurviveGrowth);
+        yield return new("ZV-007/buffers", "ZV-007", "every on-demand buffer is 64-byte aligned and still valid", BuffersAlignedAndKept);
+        yield return new("ZV-008/old-buffer", "ZV-008", "a type keeps its older buffer, which stays valid and zero", OldBufferKept);
+        yield return new("ZV-009/static", "ZV-009", "the static zero is all zero bytes", ctx => RegionsAllZero(ctx, m => m.StaticZero is null ? [] : [m.StaticZero]));
+        yield return new("ZV-009/compiler", "ZV-009", "the compiler's static zero is all zero bytes", ctx => RegionsAllZero(ctx, m => m.CompilerZero is null ? [] : [m.CompilerZero]));
+        yield return new("ZV-009/buffers", "ZV-009", "every on-demand buffer is all zero bytes", ctx => RegionsAllZero(ctx, m => m.ZeroBuffers));
         // On a fresh runtime, so that the race itself makes the buffer grow (publication happens on growth).
-        yield return new("ZV-011/race", "ZV-011", "threads racing on first use all see one ready zero", Racing, ctx => OnFresh(ctx, null, RaceSeesOneZero));
-        yield return new("ZV-012/compiler-types", "ZV-012", "compiler-known types share one large-enough static zero", Compiler, CompilerTypesShareZero);
-        yield return new("ZV-014/bound", "ZV-014", "all buffers ever allocated total at most twice the current one", OnDemand, MemoryBounded);
-        yield return new("ZV-015/regions", "ZV-015", "table, zero regions and allocated objects are pairwise disjoint", Shared, RegionsDisjoint);
+        yield return new("ZV-011/race", "ZV-011", "threads racing on first use all see one ready zero", ctx => OnFresh(ctx, null, RaceSeesOneZero));
+        yield return new("ZV-012/compiler-types", "ZV-012", "compiled lookups of compiler-known types use the compiler's zero", CompilerTypesShareZero);
+        yield return new("ZV-016/compiler-types", "ZV-016", "compiled lookups hand out zeros that cover their types", CompilerZerosCover);
+        yield return new("ZV-014/bound", "ZV-014", "all buffers ever allocated total at most twice the current one", MemoryBounded);
+        yield return new("ZV-015/regions", "ZV-015", "table, zero regions and allocated objects are pairwise disjoint", RegionsDisjoint);
     }
 
     /// <summary>
@@ -156,8 +153,8 @@ internal static class ZeroValueCases
         }
         var p = ctx.Adapter.LookupMissing(map, MissingKey);
         ulong post = CaseKit.CurrentBufferSize(ctx.Adapter.Regions());
-        return ctx.Judge.Check("ZV-004.ok", input, "the zero a lookup returns and the buffer size around it",
-            new Arg("size", size), new Arg("zero", p.Data), new Arg("staticbase", zero.Base), new Arg("priorbuf", prior), new Arg("postbuf", post));
+        return ctx.Judge.Check("ZV-004.ok", input, $"the lookup handed out {p} and the buffer size around it",
+            new Arg("size", size), new Arg("absent", p.Absent ? 1UL : 0), new Arg("zero", p.Zero), new Arg("staticbase", zero.Base), new Arg("priorbuf", prior), new Arg("postbuf", post));
     }
 
     private static CaseOutcome LargeUsesBuffer(CaseContext ctx, ulong size, string input)
@@ -191,13 +188,24 @@ internal static class ZeroValueCases
         {
             return Threw(ctx, size, input, t, m);
         }
-        var p = ctx.Adapter.LookupMissing(map, MissingKey);
-        var region = CaseKit.Containing(ctx.Adapter.Regions(), p.Data);
-        return ctx.Judge.Check("ZV-010.ok", input, region is null ? "the zero is in no zero region" : $"the zero lies in {region.Name}",
-            new Arg("ptr", p.Data), new Arg("size", size), new Arg("rbase", region?.Base ?? 0), new Arg("rsize", region?.Size ?? 0));
+        return ZeroCovers(ctx, ctx.Adapter.LookupMissing(map, MissingKey), size, input);
     }
 
-    private static CaseOutcome LookupReturnsZero(CaseContext ctx, ulong size, string input)
+    /// <summary>ZV-016 on one lookup: the zero handed out lies in one zero region, covers the type and reads as zero.</summary>
+    internal static CaseOutcome ZeroCovers(CaseContext ctx, Lookup p, ulong size, string input)
+    {
+        if (p.Absent)
+        {
+            return ctx.Judge.Check("ZV-016.ok", input, "the lookup reported the key absent (no zero handed out)",
+                new Arg("absent", 1), new Arg("ptr", 0), new Arg("size", size), new Arg("rbase", 0), new Arg("rsize", 0), new Arg("nonzero", 0));
+        }
+        var region = CaseKit.ContainingZero(ctx.Adapter.Regions(), p.Zero);
+        ulong nonZero = region is null ? 0 : NonZeroBytes(ctx, new Region("the zero handed out", p.Zero, Math.Min(size, region.Size - (p.Zero - region.Base))));
+        return ctx.Judge.Check("ZV-016.ok", input, region is null ? $"the zero at {CaseKit.N(p.Zero)} lies in no zero region" : $"the zero lies in {region.Name}",
+            new Arg("absent", 0), new Arg("ptr", p.Zero), new Arg("size", size), new Arg("rbase", region?.Base ?? 0), new Arg("rsize", region?.Size ?? 0), new Arg("nonzero", nonZero));
+    }
+
+    private static CaseOutcome LookupsAgree(CaseContext ctx, ulong size, string input)
     {
         var (t, m) = FreshMap(ctx, size);
         if (m.Map is not { } map)
@@ -206,14 +214,41 @@ internal static class ZeroValueCases
         }
         ulong typeZero = ctx.Adapter.ZeroPointer(t.Type);
         var first = ctx.Adapter.LookupMissing(map, MissingKey);
-        // Without per-type zero pointers (zero pointer 0) "the type's zero" is what the first lookup returned.
-        ulong expectedZero = typeZero != 0 ? typeZero : first.Data;
-        return Judge.All(new[] { MissingKey, MissingKey + 1, 0UL }.Select(key =>
+        // A second map of the same element type, and a key next to an assigned one: every lookup must agree.
+        var second = ctx.Adapter.MakeMap(t.Type).Map;
+        if (second is { } other)
         {
-            var p = key == MissingKey ? first : ctx.Adapter.LookupMissing(map, key);
-            return ctx.Judge.Check("ZV-013.ok", $"{input}, key {CaseKit.N(key)}", "the lookup's pointer and allocations",
-                new Arg("lookup", p.Data), new Arg("typezero", expectedZero), new Arg("objects", p.Allocated.Objects));
+            ctx.Adapter.Assign(other, 1, 0x5a);
+        }
+        var probes = new List<(string Where, Func<Lookup> Look)>
+        {
+            ("key missing (first lookup)", () => first),
+            ($"key {CaseKit.N(MissingKey + 1)}", () => ctx.Adapter.LookupMissing(map, MissingKey + 1)),
+            ("key 0", () => ctx.Adapter.LookupMissing(map, 0)),
+        };
+        if (second is { } m2)
+        {
+            probes.Add(("a second map of the type, next to an assigned key", () => ctx.Adapter.LookupMissing(m2, 2)));
+        }
+        return Judge.All(probes.Select(probe =>
+        {
+            var p = probe.Look();
+            return ctx.Judge.Check("ZV-017.ok", $"{input}, {probe.Where}", $"the lookup handed out {p}; the first lookup handed out {first}",
+                new Arg("objects", p.Allocated.Objects), new Arg("absent", p.Absent ? 1UL : 0), new Arg("firstabsent", first.Absent ? 1UL : 0),
+                new Arg("zero", p.Zero), new Arg("firstzero", first.Zero), new Arg("typezero", typeZero));
         }));
+    }
+
+    private static CaseOutcome LargeReportedAbsent(CaseContext ctx, ulong size, string input)
+    {
+        var (t, m) = FreshMap(ctx, size);
+        if (m.Map is not { } map)
+        {
+            return Threw(ctx, size, input, t, m);
+        }
+        var p = ctx.Adapter.LookupMissing(map, MissingKey);
+        return ctx.Judge.Check("ZV-018.ok", input, $"the lookup handed out {p}",
+            new Arg("size", size), new Arg("absent", p.Absent ? 1UL : 0), new Arg("objects", p.Allocated.Objects));
     }
 
     private static CaseOutcome SetOnlyByMakeMap(CaseContext ctx, ulong size)
@@ -237,7 +272,7 @@ internal static class ZeroValueCases
             new Arg("ismakemap", 1), new Arg("before", before), new Arg("after", ctx.Adapter.ZeroPointer(t.Type))));
         if (m.Map is { } map)
         {
-            Other("lookup of a missing key", () => ctx.Adapter.LookupMissing(map, MissingKey));
+            Other("lookup of a missing key", () => _ = ctx.Adapter.LookupMissing(map, MissingKey));
             Other("second MakeMap", () => ctx.Adapter.MakeMap(t.Type));
         }
         return Judge.All(outcomes);
@@ -385,19 +420,37 @@ internal static class ZeroValueCases
 
     private static CaseOutcome CompilerTypesShareZero(CaseContext ctx)
     {
-        var cz = ctx.Adapter.Regions().CompilerZero;
-        if (cz is null)
+        var regions = ctx.Adapter.Regions();
+        var types = ctx.Adapter.CompilerTypes();
+        if (types.Count == 0)
         {
-            return ctx.Judge.Missing("ZV-012", "compiler-known types", "the runtime reports no compiler static zero region");
+            return ctx.Judge.Missing("ZV-012", "compiler-known types", "the runtime reports no compiler-known element type");
         }
-        return Judge.All(ctx.Adapter.CompilerTypes().Select(t =>
+        return Judge.All(types.Select(t =>
         {
+            string input = $"compiled lookup, element type of {CaseKit.N(t.Size)} bytes";
             var m = ctx.Adapter.MakeMap(t.Type);
-            ulong zero = m.Map is { } map ? ctx.Adapter.LookupMissing(map, MissingKey).Data : 0;
-            return ctx.Judge.Check("ZV-012.ok", $"compiler type of {CaseKit.N(t.Size)} bytes", "the zero a lookup returns",
-                new Arg("zero", zero), new Arg("czbase", cz.Base), new Arg("czsize", cz.Size), new Arg("size", t.Size));
+            if (m.Map is not { } map)
+            {
+                return ctx.Judge.Missing("ZV-012", input, $"the runtime threw \"{m.Throw}\" making a map of a compiler-known type");
+            }
+            var p = ctx.Adapter.LookupMissing(map, MissingKey);
+            var cz = regions.CompilerZero;
+            return ctx.Judge.Check("ZV-012.ok", input, cz is null ? $"the lookup handed out {p}; the runtime reports no compiler zero" : $"the lookup handed out {p}",
+                new Arg("size", t.Size), new Arg("absent", p.Absent ? 1UL : 0), new Arg("zero", p.Zero), new Arg("czbase", cz?.Base ?? 0), new Arg("czsize", cz?.Size ?? 0),
+                new Arg("staticbase", regions.StaticZero?.Base ?? 0));
         }));
     }
+
+    private static CaseOutcome CompilerZerosCover(CaseContext ctx) =>
+        Judge.All(ctx.Adapter.CompilerTypes().Select(t =>
+        {
+            string input = $"compiled lookup, element type of {CaseKit.N(t.Size)} bytes";
+            var m = ctx.Adapter.MakeMap(t.Type);
+            return m.Map is { } map
+                ? ZeroCovers(ctx, ctx.Adapter.LookupMissing(map, MissingKey), t.Size, input)
+                : ctx.Judge.Missing("ZV-016", input, $"the runtime threw \"{m.Throw}\" making a map of a compiler-known type");
+        }).DefaultIfEmpty(CaseOutcome.Passed("compiler-known types", "every zero handed out covers its type", "the runtime reports no compiler-known element type")));
 
     private static CaseOutcome MemoryBounded(CaseContext ctx)
     {
