@@ -3,8 +3,9 @@ namespace Reference;
 /// <summary>
 /// The reference runtime: a simulation, on one <see cref="Reference.Architecture"/>, of Go's allocation-free
 /// value sharing: the shared zero values for map elements (spec/zero-values.md, the 2015 design of Go commit
-/// 7e26a2d) and the small-value table (spec/small-value-table.md, Go 1.15). It claims every feature of
-/// spec/features.md (profile <c>reference</c>). Thread-safe.
+/// 7e26a2d, or gc's later design: <see cref="RuntimeOptions.Design"/>) and the small-value table
+/// (spec/small-value-table.md, Go 1.15). What it claims is the spec's profile for its design (<c>reference</c> or
+/// <c>gc</c>), declared by the adapter that wires it to the suite. Thread-safe.
 /// </summary>
 /// <remarks>
 /// <para>Each algorithm step is a <c>protected virtual</c> method (a seam) documented with the requirement it
@@ -62,13 +63,6 @@ public partial class ReferenceRuntime
 
     /// <summary>The simulated address space: read it, query regions and guards, take allocation counters.</summary>
     public Memory Memory { get; }
-
-    /// <summary>The features of spec/features.md this runtime claims: all of them (profile <c>reference</c>).</summary>
-    public static IReadOnlySet<string> Features { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "core", "zero.lazy-types", "zero.shared-static", "zero.on-demand", "zero.compiler-static",
-        "small.table", "small.strings", "small.empty", "threads",
-    };
 
     /// <summary>SV-001: the table of 256 uint64 slots in read-only data (Go's <c>staticuint64s</c>).</summary>
     public MemoryRegion Table { get; }

@@ -128,7 +128,7 @@ public class ExecEndToEndTests
         /// <param name="runtime">The bad runtime text.</param>
         /// <param name="named">What the message must name.</param>
         [Theory]
-        [InlineData("reference", "expected reference:<arch> or zoo:<variant>:<arch>")]
+        [InlineData("reference", "expected reference:<arch>, reference-gc:<arch> or zoo:<variant>:<arch>")]
         [InlineData("reference:mips", "serve reference:mips")]
         [InlineData("zoo:no-such-bug:64le", "'no-such-bug' is not a zoo variant")]
         [InlineData("go:1.19", "serve go:1.19")]

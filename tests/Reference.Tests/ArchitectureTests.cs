@@ -164,7 +164,7 @@ public class ArchitectureTests
         [Theory]
         [Trait("Requirement", "AR-002")]
         [InlineData(-1)]
-        [InlineData(12)]
+        [InlineData(18)]
         public void UnknownKind_Throws(int kind)
         {
             var error = Assert.Throws<ArgumentOutOfRangeException>(() => Architecture.Le64.StorageWidth((ValueKind)kind));

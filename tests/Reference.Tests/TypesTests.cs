@@ -202,7 +202,7 @@ public class TypesTests
                 ("uint32", TypeKind.Uint32, 4), ("int64", TypeKind.Int64, 8), ("uint64", TypeKind.Uint64, 8),
                 ("int", TypeKind.Int, word), ("uint", TypeKind.Uint, word), ("uintptr", TypeKind.Uintptr, word),
                 ("float64", TypeKind.Float64, 8), ("string", TypeKind.String, 2 * word),
-                ("[2048]uint8", TypeKind.Array, 2048), ("struct { big [1048576]uint8 }", TypeKind.Struct, 1UL << 20),
+                ("[1025]uint8", TypeKind.Array, 1025), ("[2048]uint8", TypeKind.Array, 2048), ("struct { big [1048576]uint8 }", TypeKind.Struct, 1UL << 20),
             ];
             Assert.Equal(expected.Length, runtime.CompilerTypes.Count);
             foreach (var (goName, kind, size) in expected)

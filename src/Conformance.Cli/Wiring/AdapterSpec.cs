@@ -10,26 +10,32 @@ namespace Conformance.Cli.Wiring;
 /// <param name="Restartable">Whether a fresh instance starts from a clean state (used to shrink sequences).</param>
 internal sealed record AdapterTarget(string Name, Func<IRuntimeAdapter> Start, bool Restartable);
 
-/// <summary>Parses --adapter: reference | reference:&lt;arch&gt; | exec:&lt;program&gt; [args...].</summary>
+/// <summary>
+/// Parses --adapter: reference (both designs on every architecture) | reference:&lt;arch&gt; (the seed's design) |
+/// reference-gc:&lt;arch&gt; (gc's design) | exec:&lt;program&gt; [args...].
+/// </summary>
 internal static class AdapterSpec
 {
-    public static bool IsReference(string spec) => spec == "reference" || spec.StartsWith("reference:", StringComparison.Ordinal);
+    private static readonly (string Prefix, ZeroDesign Design)[] Designs = [("reference", ZeroDesign.OnDemand), ("reference-gc", ZeroDesign.AbsentLarge)];
+
+    public static bool IsReference(string spec) => spec == "reference" || Designs.Any(d => spec.StartsWith(d.Prefix + ":", StringComparison.Ordinal));
 
     /// <summary>The runtimes a --adapter value names; <paramref name="exec"/> sets the limits of exec adapters.</summary>
     public static IEnumerable<AdapterTarget> Resolve(string spec, IReadOnlyList<Arch> archs, Func<ExecAdapterOptions, ExecAdapterOptions> exec)
     {
         if (spec == "reference")
         {
-            return archs.Select(a => Reference(a));
+            return Designs.SelectMany(d => archs.Select(a => Reference(a, d.Design)));
         }
-        if (spec.StartsWith("reference:", StringComparison.Ordinal))
+        foreach (var (prefix, design) in Designs)
         {
-            string name = spec["reference:".Length..];
-            if (!Arch.TryParse(name, out var arch))
+            if (spec.StartsWith(prefix + ":", StringComparison.Ordinal))
             {
-                throw new UsageException($"--adapter {spec}: '{name}' is not an architecture (32le, 32be, 64le, 64be)");
+                string name = spec[(prefix.Length + 1)..];
+                return Arch.TryParse(name, out var arch)
+                    ? [Reference(arch, design)]
+                    : throw new UsageException($"--adapter {spec}: '{name}' is not an architecture (32le, 32be, 64le, 64be)");
             }
-            return [Reference(arch)];
         }
         if (spec.StartsWith("exec:", StringComparison.Ordinal))
         {
@@ -44,12 +50,12 @@ internal static class AdapterSpec
             }
             return [new AdapterTarget(spec, () => ExecAdapter.Start(options), Restartable: true)];
         }
-        throw new UsageException($"--adapter {spec}: expected reference, reference:<arch> or exec:<program> [args...]");
+        throw new UsageException($"--adapter {spec}: expected reference, reference:<arch>, reference-gc:<arch> or exec:<program> [args...]");
     }
 
     /// <summary>
-    /// The in-process runtime the <c>serve</c> verb answers for: <c>reference:&lt;arch&gt;</c> or
-    /// <c>zoo:&lt;variant&gt;:&lt;arch&gt;</c> (a broken variant from <see cref="Zoo.Variants"/>).
+    /// The in-process runtime the <c>serve</c> verb answers for: <c>reference:&lt;arch&gt;</c>,
+    /// <c>reference-gc:&lt;arch&gt;</c> or <c>zoo:&lt;variant&gt;:&lt;arch&gt;</c> (a broken variant from <see cref="Zoo.Variants"/>).
     /// </summary>
     /// <exception cref="UsageException">The text names no such runtime or architecture.</exception>
     public static ReferenceAdapter ResolveServed(string spec)
@@ -57,9 +63,12 @@ internal static class AdapterSpec
         var parts = spec.Split(':');
         Arch arch = default;
         bool archOk = parts.Length >= 2 && Arch.TryParse(parts[^1], out arch);
-        if (parts is ["reference", _] && archOk)
+        foreach (var (prefix, design) in Designs)
         {
-            return new ReferenceAdapter(new ReferenceRuntime(ToReference(arch)));
+            if (parts.Length == 2 && parts[0] == prefix && archOk)
+            {
+                return new ReferenceAdapter(new ReferenceRuntime(ToReference(arch), new RuntimeOptions(Design: design)));
+            }
         }
         if (parts is ["zoo", var name, _] && archOk)
         {
@@ -67,11 +76,11 @@ internal static class AdapterSpec
                 ?? throw new UsageException($"serve {spec}: '{name}' is not a zoo variant ({string.Join(", ", Zoo.Variants.Select(v => v.Name))})");
             return new ReferenceAdapter(variant.Create(ToReference(arch)), $"zoo:{variant.Name}");
         }
-        throw new UsageException($"serve {spec}: expected reference:<arch> or zoo:<variant>:<arch>, arch one of 32le, 32be, 64le, 64be");
+        throw new UsageException($"serve {spec}: expected reference:<arch>, reference-gc:<arch> or zoo:<variant>:<arch>, arch one of 32le, 32be, 64le, 64be");
     }
 
-    private static AdapterTarget Reference(Arch arch) =>
-        new($"reference:{arch.Name}", () => new ReferenceAdapter(new ReferenceRuntime(ToReference(arch))), Restartable: true);
+    private static AdapterTarget Reference(Arch arch, ZeroDesign design) =>
+        new($"{ReferenceAdapter.NameOf(design)}:{arch.Name}", () => new ReferenceAdapter(new ReferenceRuntime(ToReference(arch), new RuntimeOptions(Design: design))), Restartable: true);
 
     public static Architecture ToReference(Arch arch) => Architecture.Parse(arch.Name);
 }
