@@ -52,8 +52,17 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
         }
         catch (UnmappedMemoryException e)
         {
-            throw new AdapterException($"the runtime faulted reading {length} bytes at 0x{address:x}: {e.Message}", e);
+            throw new MemoryFaultException(address, (ulong)length, e.Message);
         }
+    }
+
+    public bool ScansInPlace => true;
+
+    /// <summary>Every byte of the range, at the cost of the pages the simulation has written (its memory is sparse).</summary>
+    public ScanResult Scan(ulong address, ulong length, ulong seed)
+    {
+        var (nonZero, first) = Guarded(() => runtime.Memory.CountNonZero(address, length));
+        return new ScanResult(nonZero, first, length);
     }
 
     public CreatedType CreateType(SuiteKind kind, ulong length, TypeRef? element)

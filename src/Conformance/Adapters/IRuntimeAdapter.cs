@@ -21,7 +21,20 @@ public interface IRuntimeAdapter : IDisposable
     RegionMap Regions();
 
     /// <summary>Reads <paramref name="length"/> bytes of the runtime's memory at <paramref name="address"/>.</summary>
+    /// <exception cref="MemoryFaultException">The memory is not readable (a fault, not an adapter failure).</exception>
     byte[] Read(ulong address, int length);
+
+    /// <summary>
+    /// Counts the non-zero bytes of <c>[address, address + length)</c>. The default reads it all up to 1 MiB and,
+    /// beyond that, by <see cref="ScanPlan"/> (both ends, every page at and around every power-of-two offset,
+    /// seeded pages), saying how many bytes it read; an adapter that can scan its memory in place (a simulation's
+    /// sparse memory, a protocol-2 adapter's <c>scan</c>) overrides it and reads every byte.
+    /// </summary>
+    /// <exception cref="MemoryFaultException">Part of the range is not readable.</exception>
+    ScanResult Scan(ulong address, ulong length, ulong seed) => ScanPlan.Sample(this, address, length, seed);
+
+    /// <summary>Whether <see cref="Scan"/> reads every byte of any range cheaply (false: it samples large ranges).</summary>
+    bool ScansInPlace => false;
 
     /// <summary>
     /// Creates a type at run time (as reflect does). <see cref="TypeKind.Array"/> makes an array of
@@ -230,6 +243,43 @@ public enum ValueKind
     Array8,
     /// <summary>struct{}: 0 bytes (spec SV-010); the bits are 0</summary>
     ZeroSized,
+}
+
+/// <summary>What a scan of a memory range found.</summary>
+/// <param name="NonZero">Non-zero bytes among those read.</param>
+/// <param name="FirstNonZero">Offset of the first non-zero byte read, if any.</param>
+/// <param name="BytesRead">How many bytes of the range were read (the whole range unless it was sampled).</param>
+public readonly record struct ScanResult(ulong NonZero, ulong? FirstNonZero, ulong BytesRead);
+
+/// <summary>
+/// The runtime faulted on a read of memory (Go: a fault recovered by SetPanicOnFault; the reference: unmapped
+/// memory). What the runtime did, not what the adapter failed to do: a case whose requirement says the memory is
+/// readable judges it as that requirement's failure.
+/// </summary>
+public sealed class MemoryFaultException : Exception
+{
+    /// <summary>Creates the exception for a read of <paramref name="length"/> bytes at <paramref name="address"/>.</summary>
+    public MemoryFaultException(ulong address, ulong length, string detail)
+        : base($"reading {length} bytes at 0x{address:x} faulted: {detail}")
+    {
+        Address = address;
+        Length = length;
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public MemoryFaultException() : base("a read faulted") { }
+
+    /// <summary>Creates the exception.</summary>
+    public MemoryFaultException(string message) : base(message) { }
+
+    /// <summary>Creates the exception.</summary>
+    public MemoryFaultException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>The first address read.</summary>
+    public ulong Address { get; }
+
+    /// <summary>How many bytes were read.</summary>
+    public ulong Length { get; }
 }
 
 /// <summary>The adapter failed (not the runtime): crash, hang, malformed reply, contradiction.</summary>

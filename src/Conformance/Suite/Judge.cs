@@ -58,9 +58,40 @@ public sealed class Judge
     public ulong Evaluate(string function, params ReadOnlySpan<ulong> args) => oracle.Evaluate(function, args);
 
     /// <summary>
+    /// Whether <paramref name="predicate"/> holds on <paramref name="args"/>, without building a report: the hot path
+    /// of checks repeated on every state (build the outcome with <see cref="Check"/> only when it does not hold).
+    /// </summary>
+    public bool Holds(string predicate, params ReadOnlySpan<Arg> args)
+    {
+        CheckSignature(predicate, args);
+        Span<ulong> values = args.Length <= 16 ? stackalloc ulong[args.Length] : new ulong[args.Length];
+        for (int i = 0; i < args.Length; i++)
+        {
+            values[i] = args[i].Value;
+        }
+        return oracle.Evaluate(predicate, values) != 0;
+    }
+
+    /// <summary>
     /// Judges one observation: passes when <paramref name="predicate"/> holds on <paramref name="args"/>.
     /// </summary>
     public CaseOutcome Check(string predicate, string input, string observed, params ReadOnlySpan<Arg> args)
+    {
+        CheckSignature(predicate, args);
+        Span<ulong> values = args.Length <= 16 ? stackalloc ulong[args.Length] : new ulong[args.Length];
+        for (int i = 0; i < args.Length; i++)
+        {
+            values[i] = args[i].Value;
+        }
+        bool holds = oracle.Evaluate(predicate, values) != 0;
+        string expected = Expected(predicate);
+        string fullObserved = observed.Length == 0 ? Describe(args) : $"{observed} [{Describe(args)}]";
+        return holds
+            ? CaseOutcome.Passed(input, expected, fullObserved)
+            : new CaseOutcome(Verdict.Fail, input, expected, fullObserved, $"{predicate} does not hold for {Describe(args)}");
+    }
+
+    private void CheckSignature(string predicate, ReadOnlySpan<Arg> args)
     {
         if (!checkedSignatures.ContainsKey(predicate))
         {
@@ -78,17 +109,6 @@ public sealed class Judge
             }
             checkedSignatures.TryAdd(predicate, true);
         }
-        Span<ulong> values = args.Length <= 16 ? stackalloc ulong[args.Length] : new ulong[args.Length];
-        for (int i = 0; i < args.Length; i++)
-        {
-            values[i] = args[i].Value;
-        }
-        bool holds = oracle.Evaluate(predicate, values) != 0;
-        string expected = Expected(predicate);
-        string fullObserved = observed.Length == 0 ? Describe(args) : $"{observed} [{Describe(args)}]";
-        return holds
-            ? CaseOutcome.Passed(input, expected, fullObserved)
-            : new CaseOutcome(Verdict.Fail, input, expected, fullObserved, $"{predicate} does not hold for {Describe(args)}");
     }
 
     /// <summary>Judges several observations; the first that fails decides, otherwise all pass.</summary>

@@ -84,8 +84,17 @@ public static class SuiteRunner
         var all = SmallValueCases.All(inputs)
             .Concat(ZeroValueCases.All(arch, inputs))
             .Concat(SequenceCases.All(inputs, options.Sequences, options.SequenceLength))
+            .Concat(EveryStateCases(options))
             .ToList();
         return Unique(all);
+    }
+
+    /// <summary>One case per state invariant: its verdict over every state the run visited (see <see cref="StateWatch"/>).</summary>
+    private static IEnumerable<ConformanceCase> EveryStateCases(RunOptions options)
+    {
+        string shard = options.ShardCount > 1 ? $"/shard-{options.ShardIndex}-of-{options.ShardCount}" : "";
+        return StateWatch.Invariants.Select(id => new ConformanceCase($"{id}/every-state{shard}", id, $"{id} holds in every state the run visited",
+            ctx => ctx.State?.Outcome(id) ?? new CaseOutcome(Verdict.Error, "", "", "", "harness: no state watch"), EveryShard: true));
     }
 
     private static List<ConformanceCase> Unique(List<ConformanceCase> cases)
@@ -125,17 +134,34 @@ public static class SuiteRunner
         var cases = Unique(allCases.ToList())
             .Where(c => options.Requirements is null || options.Requirements.Contains(c.Requirement))
             .Where(c => options.Features is null || judge.Catalog.Get(c.Requirement).Features.Any(options.Features.Contains))
-            .Where(c => InShard(c.Id, options.ShardIndex, options.ShardCount))
+            .Where(c => c.EveryShard || InShard(c.Id, options.ShardIndex, options.ShardCount))
+            .OrderBy(c => c.EveryShard)
             .ToList();
         var clock = Stopwatch.StartNew();
         sink.Begin(new RunHeader(info.Name, info.Version, info.Arch.Name, info.Features.Order(StringComparer.Ordinal).ToList(), options.Seed,
             $"{options.ShardIndex}/{options.ShardCount}", DateTimeOffset.UtcNow, cases.Count));
-        var ctx = new CaseContext(adapter, judge, options.Seed, newAdapter);
+        var watch = new StateWatch(judge, info, options.Seed);
+        ulong Width(ValueKind k) => judge.Evaluate("AR-002.width", (ulong)info.Arch.WordBits, (ulong)k);
+        // The observing wrapper is not disposed here: the caller owns the runtime (the closing check runs below).
+        var observed = watch.Watch(adapter, Width);
+        Func<IRuntimeAdapter>? fresh = newAdapter is null ? null : () => watch.Watch(newAdapter(), Width);
+        var ctx = new CaseContext(observed, judge, options.Seed, fresh, watch);
         int pass = 0, fail = 0, error = 0, na = 0, unknown = 0;
+        bool closed = false;
         foreach (var c in cases)
         {
             var started = clock.Elapsed.TotalMilliseconds;
+            if (c.EveryShard && !closed)
+            {
+                closed = true;
+                Guard(() => watch.Check(observed, full: true));
+            }
+            watch.CurrentCase = c.Id;
             var outcome = RunOne(ctx, c, judge);
+            if (!c.EveryShard)
+            {
+                Guard(() => watch.Check(observed, full: false));
+            }
             var result = new CaseResult(info.Name, info.Version, info.Arch.Name, c.Id, c.Requirement, c.Description,
                 outcome.Verdict, outcome.Input, outcome.Expected, outcome.Observed, outcome.Reason, clock.Elapsed.TotalMilliseconds - started);
             switch (result.Verdict)
@@ -192,6 +218,19 @@ public static class SuiteRunner
         return summary;
     }
 
+    /// <summary>A state check that meets a dead adapter leaves the verdict to the case that found it dead.</summary>
+    private static void Guard(Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (AdapterException)
+        {
+            // The next case that asks the adapter anything gets the fault (and its restart).
+        }
+    }
+
     private static CaseOutcome RunOne(CaseContext ctx, ConformanceCase c, Judge judge)
     {
         var requirement = judge.Catalog.Get(c.Requirement);
@@ -209,15 +248,31 @@ public static class SuiteRunner
         {
             return c.Run(ctx);
         }
+        catch (OutOfWordException e)
+        {
+            // A failure of AR-001 wherever it shows (spec AR-001, Decision): filed once, under AR-001.
+            ctx.State?.OutOfWord(e);
+            return c.Requirement == "AR-001"
+                ? new CaseOutcome(Verdict.Fail, c.Description, "every address and size fits the declared word", e.Message, $"AR-001.ok does not hold for {e.What}")
+                : new CaseOutcome(Verdict.Error, c.Description, requirement.Statement, e.Message,
+                    $"undecided: the runtime broke AR-001 ({e.Message}); filed under AR-001/every-state");
+        }
+        catch (MemoryFaultException e)
+        {
+            // Every read a case makes is of memory its requirement says is there (the table, a zero region, a
+            // buffer, the object a conversion returned): a fault is that requirement's failure, not an adapter error.
+            return new CaseOutcome(Verdict.Fail, c.Description, requirement.Statement, e.Message,
+                $"{c.Requirement}: memory the requirement says is readable faulted");
+        }
         catch (AdapterException e)
         {
-            return new CaseOutcome(Verdict.Error, c.Id, requirement.Statement, "", $"adapter failed: {e.Message}");
+            return new CaseOutcome(Verdict.Error, c.Description, requirement.Statement, "", $"adapter failed: {e.Message}");
         }
 #pragma warning disable CA1031 // A case that crashes the harness must become an "error" verdict, never end the run and lose results.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return new CaseOutcome(Verdict.Error, c.Id, requirement.Statement, "", $"harness failed: {e.GetType().Name}: {e.Message}");
+            return new CaseOutcome(Verdict.Error, c.Description, requirement.Statement, "", $"harness failed: {e.GetType().Name}: {e.Message}");
         }
     }
 }

@@ -52,27 +52,40 @@ public sealed record CaseOutcome(Verdict Verdict, string Input, string Expected,
 /// <param name="Requirement">The requirement it checks.</param>
 /// <param name="Description">Short description (&lt; 100 characters).</param>
 /// <param name="Run">Observes the runtime and judges through the oracle.</param>
+/// <param name="EveryShard">
+/// True for a case that judges what the whole run saw (an invariant on every state): it runs last, in every shard,
+/// and its ID names the shard when the suite is sharded.
+/// </param>
 public sealed record ConformanceCase(
-    string Id, string Requirement, string Description, Func<CaseContext, CaseOutcome> Run);
+    string Id, string Requirement, string Description, Func<CaseContext, CaseOutcome> Run, bool EveryShard = false);
 
 /// <summary>What a case sees: the runtime, its regions and the judge.</summary>
 public sealed class CaseContext
 {
     /// <summary>Creates a context.</summary>
     public CaseContext(IRuntimeAdapter adapter, Judge judge, ulong seed, Func<IRuntimeAdapter>? newAdapter = null)
+        : this(adapter, judge, seed, newAdapter, null)
+    {
+    }
+
+    internal CaseContext(IRuntimeAdapter adapter, Judge judge, ulong seed, Func<IRuntimeAdapter>? newAdapter, StateWatch? state)
     {
         Adapter = adapter;
         Judge = judge;
         Seed = seed;
         Info = adapter.Info;
         NewAdapter = newAdapter;
+        State = state;
     }
+
+    /// <summary>The state watch of the run (null when cases run outside a run, as in unit tests).</summary>
+    internal StateWatch? State { get; }
 
     /// <summary>Starts a fresh instance of the same runtime (for shrinking), when the runtime can be restarted.</summary>
     public Func<IRuntimeAdapter>? NewAdapter { get; }
 
     /// <summary>The same context over another instance of the runtime.</summary>
-    public CaseContext With(IRuntimeAdapter adapter) => new(adapter, Judge, Seed, NewAdapter);
+    public CaseContext With(IRuntimeAdapter adapter) => new(adapter, Judge, Seed, NewAdapter, State);
 
     /// <summary>The runtime under test.</summary>
     public IRuntimeAdapter Adapter { get; }

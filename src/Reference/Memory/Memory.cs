@@ -372,6 +372,55 @@ public sealed class Memory
         }
     }
 
+    /// <summary>
+    /// Counts the non-zero bytes of [address, address+length) and finds the first one, reading every byte of the range
+    /// at the cost of the materialised pages only (untouched memory is zero): a 2^40-byte buffer is read in full
+    /// for the price of the pages written in it.
+    /// </summary>
+    /// <param name="address">Start.</param>
+    /// <param name="length">Length in bytes.</param>
+    /// <returns>The count, and the offset of the first non-zero byte (null when there is none).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The range does not fit the word.</exception>
+    public (ulong NonZero, ulong? First) CountNonZero(ulong address, ulong length)
+    {
+        CheckRange(address, length);
+        if (length == 0)
+        {
+            return (0, null);
+        }
+
+        var last = address + (length - 1);
+        ulong count = 0;
+        ulong? first = null;
+        lock (_lock)
+        {
+            foreach (var (number, page) in _pages)
+            {
+                var pageStart = number << PageShift;
+                var pageLast = pageStart + (PageSize - 1);
+                if (pageLast < address || pageStart > last)
+                {
+                    continue;
+                }
+
+                var from = (int)(Math.Max(pageStart, address) - pageStart);
+                var to = (int)(Math.Min(pageLast, last) - pageStart) + 1;
+                var span = page.AsSpan(from, to - from);
+                int at = span.IndexOfAnyExcept((byte)0);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                ulong offset = pageStart + (ulong)from + (ulong)at - address;
+                first = first is { } f && f < offset ? f : offset;
+                count += (ulong)(span.Length - span.Count((byte)0));
+            }
+        }
+
+        return (count, first);
+    }
+
     /// <summary>Writes bytes. Checks guards (SV-007, ZV-009) and that the range is allocated.</summary>
     /// <param name="address">Start.</param>
     /// <param name="source">The bytes.</param>

@@ -104,9 +104,14 @@ internal static class CaseKit
     /// <summary>The current on-demand buffer's base, 0 when there is none yet.</summary>
     public static ulong CurrentBufferBase(RegionMap map) => map.ZeroBuffers.Count == 0 ? 0 : map.ZeroBuffers[^1].Base;
 
-    /// <summary>The zero region that contains <paramref name="address"/>, if any (the first listed, when regions overlap).</summary>
+    /// <summary>
+    /// The zero region that contains <paramref name="address"/> with the most room after it, if any: when regions
+    /// overlap (a ZV-015 failure, judged there), a zero is judged against the region that serves it best, so the
+    /// overlap is not reported a second time under ZV-016.
+    /// </summary>
     public static Region? ContainingZero(RegionMap map, ulong address) =>
-        ZeroRegions(map).FirstOrDefault(r => address >= r.Base && address - r.Base < Math.Max(r.Size, 1));
+        ZeroRegions(map).Where(r => address >= r.Base && address - r.Base < Math.Max(r.Size, 1))
+            .OrderByDescending(r => r.Size - (address - r.Base)).FirstOrDefault();
 
     /// <summary>The region that contains <paramref name="address"/>, if any.</summary>
     public static Region? Containing(RegionMap map, ulong address) =>

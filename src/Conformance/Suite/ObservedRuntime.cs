@@ -1,0 +1,227 @@
+using Conformance.Adapters;
+
+namespace Conformance.Suite;
+
+/// <summary>
+/// The runtime reported an address or size that does not fit the word it declared: a failure of AR-001 wherever it
+/// is observed (spec AR-001, Decision), never a protocol error. The case that received it cannot judge its own
+/// requirement on a value that cannot be true, so it is undecided and links to the AR-001 failure.
+/// </summary>
+public sealed class OutOfWordException : Exception
+{
+    /// <summary>Creates the exception for <paramref name="value"/>, reported as <paramref name="what"/>.</summary>
+    public OutOfWordException(string what, ulong value, int wordBits)
+        : base($"{what} 0x{value:x} does not fit the declared {wordBits}-bit word")
+    {
+        What = what;
+        Value = value;
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public OutOfWordException() : base("a value does not fit the declared word") { What = ""; }
+
+    /// <summary>Creates the exception.</summary>
+    public OutOfWordException(string message) : base(message) { What = ""; }
+
+    /// <summary>Creates the exception.</summary>
+    public OutOfWordException(string message, Exception inner) : base(message, inner) { What = ""; }
+
+    /// <summary>What the value was ("the data pointer of convert uint64(0x1234)").</summary>
+    public string What { get; }
+
+    /// <summary>The value.</summary>
+    public ulong Value { get; }
+}
+
+/// <summary>An object the runtime was seen to allocate: where, how large, and the operation that made it.</summary>
+internal sealed record SeenObject(ulong Base, ulong Size, string MadeBy);
+
+/// <summary>
+/// The runtime under test as the suite sees it during a run: every address and size it reports is checked against
+/// its declared word before any case sees it (AR-001); every object it is seen to allocate, every type it creates and
+/// every operation that may change its state are recorded, so that <see cref="StateWatch"/> can judge the state
+/// invariants after every case that changed something. It adds no judgement of its own and forwards everything else.
+/// </summary>
+internal sealed class ObservedRuntime : IRuntimeAdapter
+{
+    private readonly IRuntimeAdapter inner;
+    private readonly Func<ValueKind, ulong> width;
+    private readonly ulong mask;
+    private readonly int wordBits;
+
+    /// <summary>Observes <paramref name="inner"/>; <paramref name="width"/> gives a kind's storage width (the models' AR-002.width).</summary>
+    public ObservedRuntime(IRuntimeAdapter inner, Func<ValueKind, ulong> width)
+    {
+        this.inner = inner;
+        this.width = width;
+        Info = inner.Info;
+        wordBits = Info.Arch.WordBits;
+        mask = wordBits == 64 ? ulong.MaxValue : (1UL << wordBits) - 1;
+    }
+
+    public RuntimeInfo Info { get; }
+
+    /// <summary>What the state watch remembers of this instance between checks.</summary>
+    public InstanceState State { get; } = new();
+
+    /// <summary>Called before the runtime is closed: the watch judges its last state.</summary>
+    public Action? Closing { get; set; }
+
+    /// <summary>Whether the adapter reads every byte of a scan (see <see cref="IRuntimeAdapter.ScansInPlace"/>).</summary>
+    public bool ScansInPlace => inner.ScansInPlace;
+
+    /// <summary>True once an operation may have changed the runtime's state since <see cref="TakeChanged"/>.</summary>
+    public bool Changed { get; private set; }
+
+    /// <summary>Objects seen allocated that the watch has not yet judged.</summary>
+    public List<SeenObject> NewObjects { get; } = [];
+
+    /// <summary>Types created, with their sizes, that the watch has not yet seen.</summary>
+    public List<(TypeRef Type, ulong Size)> NewTypes { get; } = [];
+
+    /// <summary>The operations since the watch last looked, for the history of a failure.</summary>
+    public List<string> Operations { get; } = [];
+
+    /// <summary>Returns whether the state may have changed, and clears the flag.</summary>
+    public bool TakeChanged()
+    {
+        bool c = Changed;
+        Changed = false;
+        return c;
+    }
+
+    private void Op(string what, bool changes)
+    {
+        Changed |= changes;
+        if (Operations.Count < 10_000)
+        {
+            Operations.Add(what);
+        }
+    }
+
+    private ulong Word(string what, ulong value) =>
+        (value & mask) == value ? value : throw new OutOfWordException(what, value, wordBits);
+
+    private Region Checked(Region r)
+    {
+        Word($"the base of {r.Name}", r.Base);
+        if (r.Size > 0)
+        {
+            // The last byte must fit too; written so that nothing overflows.
+            if (r.Size - 1 > mask - r.Base)
+            {
+                throw new OutOfWordException($"the end of {r.Name} (base 0x{r.Base:x}, size)", r.Size, wordBits);
+            }
+        }
+        return r;
+    }
+
+    public RegionMap Regions()
+    {
+        var m = inner.Regions();
+        foreach (var r in new[] { m.Table, m.StaticZero, m.CompilerZero }.Concat(m.ZeroBuffers))
+        {
+            if (r is not null)
+            {
+                Checked(r);
+            }
+        }
+        return m;
+    }
+
+    public byte[] Read(ulong address, int length) => inner.Read(address, length);
+
+    public ScanResult Scan(ulong address, ulong length, ulong seed) => inner.Scan(address, length, seed);
+
+    public CreatedType CreateType(TypeKind kind, ulong length, TypeRef? element)
+    {
+        var t = inner.CreateType(kind, length, element);
+        Op($"CreateType({kind}, {length})", changes: true);
+        if (t.Panic is null)
+        {
+            Word($"the size of a created {kind} type", t.Size);
+            NewTypes.Add((t.Type, t.Size));
+        }
+        return t;
+    }
+
+    public IReadOnlyList<CreatedType> CompilerTypes()
+    {
+        var list = inner.CompilerTypes();
+        foreach (var t in list)
+        {
+            Word("the size of a compiler-known type", t.Size);
+        }
+        return list;
+    }
+
+    public ulong ZeroPointer(TypeRef type) => Word("a type's zero pointer", inner.ZeroPointer(type));
+
+    public MapCreation MakeMap(TypeRef element)
+    {
+        var m = inner.MakeMap(element);
+        Op($"MakeMap(t{element.Id})", changes: true);
+        return m;
+    }
+
+    public Lookup LookupMissing(MapRef map, ulong key)
+    {
+        var p = inner.LookupMissing(map, key);
+        Op($"LookupMissing(m{map.Id}, {key})", changes: p.Allocated.Objects > 0);
+        return p.Absent ? p : p with { Zero = Word("the zero a lookup handed out", p.Zero) };
+    }
+
+    public void Assign(MapRef map, ulong key, byte fill)
+    {
+        inner.Assign(map, key, fill);
+        Op($"Assign(m{map.Id}, {key}, {fill})", changes: true);
+    }
+
+    public Pointed Convert(ValueKind kind, ulong bits) => Allocating($"Convert({kind}, 0x{bits:x})", inner.Convert(kind, bits), width(kind));
+
+    public Pointed OneByteString(byte value) => Allocating($"OneByteString({value})", inner.OneByteString(value), 1);
+
+    public Pointed EmptyString() => Allocating("EmptyString()", inner.EmptyString(), 2 * (ulong)Info.Arch.WordBytes);
+
+    public Pointed NilSlice() => Allocating("NilSlice()", inner.NilSlice(), 3 * (ulong)Info.Arch.WordBytes);
+
+    public Pointed EmptySlice() => Allocating("EmptySlice()", inner.EmptySlice(), 3 * (ulong)Info.Arch.WordBytes);
+
+    public IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> types, int threads)
+    {
+        var seen = inner.RaceFirstUse(types, threads);
+        Op($"RaceFirstUse({types.Count} types, {threads} threads)", changes: true);
+        foreach (var s in seen.SelectMany(t => t))
+        {
+            Word("a zero pointer a racing thread saw", s.Zero);
+        }
+        return seen;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Closing?.Invoke();
+        }
+        catch (AdapterException)
+        {
+            // The runtime died before its last state could be read; the case that was running says so.
+        }
+        finally
+        {
+            inner.Dispose();
+        }
+    }
+
+    private Pointed Allocating(string what, Pointed p, ulong size)
+    {
+        Word($"the data pointer of {what}", p.Data);
+        Op(what, changes: p.Allocated.Objects > 0);
+        if (p.Allocated.Objects > 0 && size > 0)
+        {
+            NewObjects.Add(new SeenObject(p.Data, size, what));
+        }
+        return p;
+    }
+}
