@@ -138,58 +138,91 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
 
     public Pointed EmptySlice() => Measure(runtime.EmptySliceToInterface);
 
+    /// <summary>
+    /// The race of ZV-011, with its interleaving scheduled rather than hoped for: makers (even threads) make the first
+    /// map of each type and then read its zero pointer; watchers (odd threads) take the runtime's unlocked fast path.
+    /// A simulation can be paused: at the instant a maker publishes a raced type's zero pointer (inside the zero lock,
+    /// before the maker goes on), every watcher reads the pointer and checks the memory it points at, and only then
+    /// does the maker continue. A pointer published before its buffer is allocated is therefore seen every time, not
+    /// only when a thread happens to run in the window.
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> raced, int threads)
     {
         var list = raced.Select(t => Type(t)).ToList();
         var seen = new RaceSighting[threads][];
+        int watchers = threads / 2;
+        var published = list.Select(_ => new ManualResetEventSlim()).ToArray();
+        var sampled = list.Select(_ => new CountdownEvent(watchers)).ToArray();
+        var index = list.Select((t, i) => (t.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i);
+        var timeout = TimeSpan.FromSeconds(10);
+        RaceSighting Look(RType t, ulong zero)
+        {
+            // Only the memory is asked (its own short lock), never the runtime's zero lock, which the publisher holds.
+            var region = zero == 0 ? null : runtime.Memory.FindRegion(zero, Math.Max(t.Size, 1));
+            bool ready = region is { Kind: RegionKind.StaticZero or RegionKind.CompilerZero or RegionKind.ZeroBuffer }
+                && runtime.Memory.IsZero(zero, Math.Min(t.Size, 4096));
+            return new RaceSighting(zero, ready);
+        }
+        void OnPublish(RType t, ulong pointer)
+        {
+            if (watchers > 0 && index.TryGetValue(t.Id, out int k) && !published[k].IsSet)
+            {
+                published[k].Set();
+                sampled[k].Wait(timeout);
+            }
+        }
         using var start = new Barrier(threads);
         Exception? failure = null;
-        var workers = Enumerable.Range(0, threads).Select(i => new Thread(() =>
+        runtime.Published += OnPublish;
+        try
         {
-            try
+            var workers = Enumerable.Range(0, threads).Select(i => new Thread(() =>
             {
-                seen[i] = new RaceSighting[list.Count];
-                start.SignalAndWait();
-                for (int k = 0; k < list.Count; k++)
+                try
                 {
-                    var t = list[k];
-                    ulong zero;
-                    if (i % 2 == 0)
+                    seen[i] = new RaceSighting[list.Count];
+                    start.SignalAndWait();
+                    for (int k = 0; k < list.Count; k++)
                     {
-                        // Makers: make the map (mapzero), then read the pointer.
-                        runtime.MakeMapOf(t);
-                        zero = t.ZeroPointer;
-                    }
-                    else
-                    {
-                        // Watchers: the unlocked fast path, an atomic read that a maker's publication
-                        // satisfies; they see the pointer the moment it is published.
-                        var spin = new SpinWait();
-                        var deadline = Environment.TickCount64 + 10_000;
-                        while ((zero = t.ZeroPointer) == 0 && Environment.TickCount64 < deadline)
+                        var t = list[k];
+                        if (i % 2 == 0)
                         {
-                            spin.SpinOnce();
+                            // Makers: make the map (mapzero), then read the pointer.
+                            runtime.MakeMapOf(t);
+                            seen[i][k] = Look(t, t.ZeroPointer);
+                        }
+                        else
+                        {
+                            // Watchers: the unlocked fast path, at the instant of publication.
+                            published[k].Wait(timeout);
+                            seen[i][k] = Look(t, t.ZeroPointer);
+                            sampled[k].Signal();
                         }
                     }
-                    // Checked by this thread right after reading the pointer: is it a zero region, all zero, covering the type?
-                    // Only the memory is asked (its own short lock), never the runtime's zero lock: a maker holds that
-                    // lock while it publishes, and waiting for it would hide exactly the window ZV-011 is about.
-                    var region = zero == 0 ? null : runtime.Memory.FindRegion(zero, Math.Max(t.Size, 1));
-                    bool ready = region is { Kind: RegionKind.StaticZero or RegionKind.CompilerZero or RegionKind.ZeroBuffer }
-                        && runtime.Memory.IsZero(zero, Math.Min(t.Size, 4096));
-                    seen[i][k] = new RaceSighting(zero, ready);
                 }
-            }
 #pragma warning disable CA1031 // A racing thread's failure is reported to the caller as an adapter failure.
-            catch (Exception e)
+                catch (Exception e)
 #pragma warning restore CA1031
+                {
+                    failure = e;
+                    start.RemoveParticipant();
+                }
+            })).ToList();
+            workers.ForEach(w => w.Start());
+            workers.ForEach(w => w.Join());
+        }
+        finally
+        {
+            runtime.Published -= OnPublish;
+            foreach (var e in published)
             {
-                failure = e;
-                start.RemoveParticipant();
+                e.Dispose();
             }
-        })).ToList();
-        workers.ForEach(w => w.Start());
-        workers.ForEach(w => w.Join());
+            foreach (var c in sampled)
+            {
+                c.Dispose();
+            }
+        }
         return failure is null ? seen : throw new AdapterException($"a racing thread failed: {failure.Message}", failure);
     }
 

@@ -322,7 +322,6 @@ internal static class Zoo
         {
             ulong next = Memory.PeekNextAddress(Segment.Persistent, ZeroBufferAlignment) ?? 0;
             PublishZero(type, next);
-            Thread.Sleep(50); // widen the window in which racing threads see a pointer to nothing (robust under load)
             var buffer = AllocateZeroBuffer(size);
             CommitZeroBuffer(buffer);
         }

@@ -322,8 +322,21 @@ public partial class ReferenceRuntime
     protected virtual bool PublishZero(RType type, ulong pointer)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return type.TrySetZero(pointer);
+        bool set = type.TrySetZero(pointer);
+        if (set)
+        {
+            Published?.Invoke(type, pointer);
+        }
+
+        return set;
     }
+
+    /// <summary>
+    /// ZV-011, for schedulers of interleavings: called on the publishing thread at the instant a type's zero pointer
+    /// becomes visible (inside the zero lock when the buffer grew), before the publisher goes on. A test harness
+    /// can make other threads look at the type exactly then, instead of hoping a race lands in the window.
+    /// </summary>
+    public Action<RType, ulong>? Published { get; set; }
 
     /// <summary>
     /// For variants: an unconditional atomic store of a zero pointer (Go's atomicstorep), which can overwrite a
@@ -331,10 +344,11 @@ public partial class ReferenceRuntime
     /// </summary>
     /// <param name="type">The type.</param>
     /// <param name="pointer">The new pointer.</param>
-    protected static void StoreZeroPointer(RType type, ulong pointer)
+    protected void StoreZeroPointer(RType type, ulong pointer)
     {
         ArgumentNullException.ThrowIfNull(type);
         type.StoreZero(pointer);
+        Published?.Invoke(type, pointer);
     }
 
     /// <summary>
