@@ -22,6 +22,7 @@ public abstract class GoRuntimeException : Exception
 }
 
 /// <summary>ZV-006: Go's <c>throw("map element too large")</c>: the zero buffer cannot grow to the element's size without wrapping the word.</summary>
+[Implements("ZV-006")]
 public sealed class MapElementTooLargeException : GoRuntimeException
 {
     /// <summary>Go's exact message.</summary>
@@ -60,6 +61,7 @@ public sealed class RuntimeOutOfMemoryException : GoRuntimeException
 }
 
 /// <summary>Go's panic from <c>reflect.ArrayOf</c> when count * element size does not fit the word (AR-001).</summary>
+[Implements("AR-001")]
 public sealed class ArraySizeExceedsAddressSpaceException : GoRuntimeException
 {
     /// <summary>Go's exact message.</summary>
@@ -82,6 +84,7 @@ public sealed class ArraySizeExceedsAddressSpaceException : GoRuntimeException
 /// A write into a guarded range (the table, SV-007; a zero region, ZV-009). The message names the requirement,
 /// the architecture, the address and the region.
 /// </summary>
+[Implements("SV-007", "ZV-009")]
 public sealed class WriteGuardViolationException : Exception
 {
     /// <summary>Creates the exception for a write of <paramref name="length"/> bytes at <paramref name="address"/>.</summary>
@@ -90,6 +93,7 @@ public sealed class WriteGuardViolationException : Exception
     /// <param name="address">Start of the write.</param>
     /// <param name="length">Length of the write.</param>
     /// <param name="region">The guarded region written.</param>
+    [Implements("SV-007")]
     public WriteGuardViolationException(string requirement, string architecture, ulong address, ulong length, MemoryRegion region)
         : base($"{requirement} violated on {architecture}: write of {length} byte(s) at 0x{address:x} into guarded region {region}")
     {
@@ -114,6 +118,7 @@ public sealed class WriteGuardViolationException : Exception
     public WriteGuardViolationException() : base("write into a guarded region") { }
 
     /// <summary>The requirement the guard protects ("SV-007" or "ZV-009"); empty when not known.</summary>
+    [Implements("SV-007", "ZV-009")]
     public string Requirement { get; } = "";
 
     /// <summary>The architecture name; empty when not known.</summary>

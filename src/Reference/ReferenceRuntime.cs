@@ -17,21 +17,27 @@ namespace Reference;
 /// (never from the base class: only a variant that writes a shared region triggers it),
 /// <see cref="NonTerminationException"/> (a variant's growth loop would never end).</para>
 /// </remarks>
+[Implements("ZV-006")]
 public partial class ReferenceRuntime
 {
     /// <summary>SV-001: the table has 256 slots, one per value 0..255.</summary>
+    [Implements("SV-001")]
     public const int TableSlots = 256;
 
     /// <summary>SV-001: each slot is a uint64, 8 bytes.</summary>
+    [Implements("SV-001")]
     public const int SlotBytes = 8;
 
     /// <summary>ZV-004: size of the static zero (Go's <c>zerotiny [1024]byte</c>), also the threshold for using it.</summary>
+    [Implements("ZV-004")]
     public const ulong StaticZeroSize = 1024;
 
     /// <summary>ZV-005: the first size of the on-demand buffer.</summary>
+    [Implements("ZV-005")]
     public const ulong InitialZeroBufferSize = 4096;
 
     /// <summary>ZV-007: alignment of every on-demand buffer (Go: persistentalloc(size, 64, ...)).</summary>
+    [Implements("ZV-007")]
     public const ulong ZeroBufferAlignment = 64;
 
     private long _nextId;
@@ -39,6 +45,7 @@ public partial class ReferenceRuntime
     /// <summary>Creates a runtime: lays out the table, the static zero and the compiler's types and zero.</summary>
     /// <param name="architecture">The declared architecture (AR-001).</param>
     /// <param name="options">Options; <see cref="RuntimeOptions.Default"/> when null.</param>
+    [Implements("AR-001")]
     public ReferenceRuntime(Architecture architecture, RuntimeOptions? options = null)
     {
         if (architecture.WordBytes == 0)
@@ -56,6 +63,7 @@ public partial class ReferenceRuntime
     }
 
     /// <summary>AR-001: the declared architecture (word size and byte order).</summary>
+    [Implements("AR-001")]
     public Architecture Architecture { get; }
 
     /// <summary>The options this runtime was created with.</summary>
@@ -65,24 +73,29 @@ public partial class ReferenceRuntime
     public Memory Memory { get; }
 
     /// <summary>SV-001: the table of 256 uint64 slots in read-only data (Go's <c>staticuint64s</c>).</summary>
+    [Implements("SV-001")]
     public MemoryRegion Table { get; }
 
     /// <summary>ZV-004, SV-006: the static 1024-byte zero in bss (Go's <c>zerotiny</c>, later <c>zeroVal</c>).</summary>
+    [Implements("ZV-004", "SV-006")]
     public MemoryRegion StaticZero { get; }
 
     /// <summary>
     /// SV-010, SV-011: Go's <c>runtime.zerobase</c>, the word every zero-byte allocation returns: the data
     /// pointer of a zero-sized value and the array pointer of <c>make([]T, 0)</c>. Not a zero region.
     /// </summary>
+    [Implements("SV-010", "SV-011")]
     public MemoryRegion ZeroBase { get; }
 
     /// <summary>ZV-012: the single static zero in bss that compiler-known types are served by.</summary>
+    [Implements("ZV-012")]
     public MemoryRegion CompilerZero { get; }
 
     /// <summary>
     /// Every zero region: the static zero, the compiler's zero and every on-demand buffer, oldest first
     /// (ZV-009: all guarded and never written).
     /// </summary>
+    [Implements("ZV-009")]
     public IReadOnlyList<MemoryRegion> ZeroRegions => [StaticZero, CompilerZero, .. ZeroBuffers];
 
     private static MemoryRegion CreateTable(Memory memory)

@@ -8,6 +8,7 @@ namespace Reference;
 /// checker must notice.
 /// </param>
 /// <param name="Design">How zero values are served (spec/features.md, Profiles); the seed's 2015 design by default.</param>
+[Implements("SV-007", "ZV-009")]
 public sealed record RuntimeOptions(bool EnforceWriteGuards = true, ZeroDesign Design = ZeroDesign.OnDemand)
 {
     /// <summary>The defaults: guards enforced, the seed's design.</summary>

@@ -38,31 +38,7 @@ public class RunCommandTests
     public class ReferenceRun
     {
         [Fact]
-        [Trait("Requirement", "AR-001")]
-        [Trait("Requirement", "AR-002")]
-        [Trait("Requirement", "AR-003")]
-        [Trait("Requirement", "SV-001")]
-        [Trait("Requirement", "SV-002")]
-        [Trait("Requirement", "SV-003")]
-        [Trait("Requirement", "SV-004")]
-        [Trait("Requirement", "SV-005")]
-        [Trait("Requirement", "SV-006")]
-        [Trait("Requirement", "SV-007")]
-        [Trait("Requirement", "ZV-001")]
-        [Trait("Requirement", "ZV-002")]
-        [Trait("Requirement", "ZV-003")]
-        [Trait("Requirement", "ZV-004")]
-        [Trait("Requirement", "ZV-005")]
-        [Trait("Requirement", "ZV-006")]
-        [Trait("Requirement", "ZV-007")]
-        [Trait("Requirement", "ZV-008")]
-        [Trait("Requirement", "ZV-009")]
-        [Trait("Requirement", "ZV-010")]
-        [Trait("Requirement", "ZV-011")]
-        [Trait("Requirement", "ZV-012")]
-        [Trait("Requirement", "ZV-013")]
-        [Trait("Requirement", "ZV-014")]
-        [Trait("Requirement", "ZV-015")]
+        [Requirement("AR-001", "AR-002", "AR-003", "SV-001", "SV-002", "SV-003", "SV-004", "SV-005", "SV-006", "SV-007", "ZV-001", "ZV-002", "ZV-003", "ZV-004", "ZV-005", "ZV-006", "ZV-007", "ZV-008", "ZV-009", "ZV-010", "ZV-011", "ZV-012", "ZV-013", "ZV-014", "ZV-015")]
         public void ReferenceOnFourArchitectures_PassesEveryCaseOfEveryRequirement()
         {
             string json = CliHarness.TempFile(".jsonl");
@@ -125,7 +101,7 @@ public class RunCommandTests
         }
 
         [Fact]
-        [Trait("Requirement", "SV-002")]
+        [Requirement("SV-002")]
         public void RequirementFilter_RunsOnlyThatRequirement()
         {
             string json = CliHarness.TempFile(".jsonl");

@@ -3,14 +3,42 @@ using Conformance.Trace;
 
 namespace Cli.Tests;
 
+/// <summary>
+/// trace reads its links from compiled code ([Implements] in the reference, [Requirement] in the compiled tests, the
+/// zoo's typed variants) and the models' declared obligations; an ID in a comment links nothing.
+/// </summary>
 public class TraceTests
 {
+    private static TraceLinks Links(string root) => TraceWiring.Links(root);
+
     [Fact]
     public void Trace_ThisTree_HasNoOrphans()
     {
-        var report = Traceability.Check(CliHarness.RepoRoot(), Inputs.ForTrace());
+        var report = Traceability.Check(CliHarness.RepoRoot(), Inputs.ForTrace(), Links(CliHarness.RepoRoot()));
         Assert.True(report.Clean, string.Join("\n", report.Orphans));
-        Assert.Equal(25, report.Rows.Count);
+        Assert.Equal(30, report.Rows.Count);
+        Assert.All(report.Rows, r => Assert.NotEmpty(r.Broken));
+    }
+
+    [Fact]
+    public void Trace_RequirementWhoseOnlyReferenceLinkIsAComment_IsAGap()
+    {
+        string root = CliHarness.RepoRoot();
+        var links = Links(root);
+        // src/Reference mentions ZV-005 in many comments; without its [Implements] members nothing links it.
+        Assert.Contains(File.ReadAllText(Path.Combine(root, "src", "Reference", "ZeroValues", "ReferenceRuntime.ZeroValues.cs")), "ZV-005", StringComparison.Ordinal);
+        var commentsOnly = links with { ReferenceLinks = [.. links.ReferenceLinks.Where(l => l.Id != "ZV-005")] };
+        var report = Traceability.Check(root, Inputs.ForTrace(), commentsOnly);
+        Assert.Contains("ZV-005: no reference code", report.Orphans);
+    }
+
+    [Fact]
+    public void Trace_TestsAreReadFromTheCompiledAssemblies()
+    {
+        var tests = TraceLinks.TestsIn(CliHarness.RepoRoot());
+        Assert.Contains(tests, t => t.Id == "AR-003" && t.Site.StartsWith("Reference.Tests.", StringComparison.Ordinal));
+        Assert.Contains(tests, t => t.Id == "ZV-011" && t.Site.Contains("Tests", StringComparison.Ordinal));
+        Assert.DoesNotContain(tests, t => t.Id is "ZV-010" or "ZV-013");
     }
 
     [Fact]
@@ -26,11 +54,12 @@ public class TraceTests
         File.WriteAllText(Path.Combine(copy, "src", "Reference", "Planted.cs"), "// ZV-099: a requirement nobody wrote down\n");
         var spec = Path.Combine(copy, "spec", "zero-values.md");
         File.AppendAllText(spec, "\n### ZV-098: Withdrawn example\n- **Statement**: x.\n- **Rationale**: y.\n- **Architectures**: all\n- **Feature**: zero.shared-static\n- **Status**: withdrawn (planted by a test)\n");
-        File.WriteAllText(Path.Combine(copy, "tests", "Planted.cs"), "[Trait(\"Requirement\", \"ZV-098\")]\npublic void Planted() { }\n");
-        var report = Traceability.Check(copy, Inputs.ForTrace());
+        var links = Links(root);
+        var planted = links with { TestLinks = [.. links.TestLinks, ("ZV-098", "Planted.Test")] };
+        var report = Traceability.Check(copy, Inputs.ForTrace(), planted);
         Assert.False(report.Clean);
         Assert.Contains(report.Orphans, o => o.StartsWith("ZV-099 cited at src/Reference/Planted.cs:1 is not defined", StringComparison.Ordinal));
-        Assert.Contains(report.Orphans, o => o.StartsWith("ZV-098 cited at tests/Planted.cs:1 is withdrawn", StringComparison.Ordinal));
+        Assert.Contains(report.Orphans, o => o.StartsWith("ZV-098 cited at [Requirement] on Planted.Test is withdrawn", StringComparison.Ordinal));
         var (exit, _, err) = CliHarness.Invoke("trace", "--root", copy);
         Assert.Equal(1, exit);
         Assert.Contains("ZV-099", err, StringComparison.Ordinal);
@@ -45,7 +74,8 @@ public class TraceTests
         {
             CopyTree(Path.Combine(root, dir), Path.Combine(copy, dir));
         }
-        var report = Traceability.Check(copy, Inputs.ForTrace());
+        // A copy without tests/ has no compiled test assembly: no requirement has a test.
+        var report = Traceability.Check(copy, Inputs.ForTrace(), Links(copy));
         Assert.Contains(report.Orphans, o => o == "ZV-005: no test");
     }
 

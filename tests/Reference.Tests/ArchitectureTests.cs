@@ -5,7 +5,7 @@ public class ArchitectureTests
     public class Constructor
     {
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [InlineData(0)]
         [InlineData(2)]
         [InlineData(16)]
@@ -16,7 +16,7 @@ public class ArchitectureTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [InlineData(-1)]
         [InlineData(2)]
         public void UnknownByteOrder_Throws(int byteOrder)
@@ -26,7 +26,7 @@ public class ArchitectureTests
         }
 
         [Fact]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         public void DefaultArchitecture_IsNotAnArchitectureAndNoRuntimeRunsOnIt()
         {
             Assert.Equal("(invalid architecture)", default(Architecture).ToString());
@@ -35,7 +35,7 @@ public class ArchitectureTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void ToString_IsDeclaredName(string name)
         {
@@ -44,14 +44,14 @@ public class ArchitectureTests
         }
 
         [Fact]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         public void All_ListsFourArchitecturesInReportOrder()
         {
             Assert.Equal(["32le", "32be", "64le", "64be"], Architecture.All.Select(a => a.Name));
         }
 
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void Parse_RoundTripsName(string name)
         {
@@ -59,7 +59,7 @@ public class ArchitectureTests
         }
 
         [Fact]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         public void Parse_UnknownName_Throws()
         {
             var error = Assert.Throws<FormatException>(() => Architecture.Parse("16le"));
@@ -70,7 +70,7 @@ public class ArchitectureTests
     public class WordArithmetic
     {
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [InlineData("32le", 0xFFFF_FFFFUL, 0x8000_0000UL)]
         [InlineData("32be", 0xFFFF_FFFFUL, 0x8000_0000UL)]
         [InlineData("64le", ulong.MaxValue, 0x8000_0000_0000_0000UL)]
@@ -91,7 +91,7 @@ public class ArchitectureTests
     public class TableOffset
     {
         [Theory]
-        [Trait("Requirement", "AR-003")]
+        [Requirement("AR-003")]
         [InlineData("32le", 1, 0)]
         [InlineData("32le", 2, 0)]
         [InlineData("32le", 4, 0)]
@@ -115,7 +115,7 @@ public class ArchitectureTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-003")]
+        [Requirement("AR-003")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void Offset_IsUniqueOffsetThatReadsBackEveryValue(string name)
         {
@@ -130,7 +130,7 @@ public class ArchitectureTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-003")]
+        [Requirement("AR-003")]
         [InlineData(0)]
         [InlineData(3)]
         [InlineData(16)]
@@ -145,7 +145,7 @@ public class ArchitectureTests
     public class StorageWidth
     {
         [Theory]
-        [Trait("Requirement", "AR-002")]
+        [Requirement("AR-002")]
         [MemberData(nameof(Arches.NamesAndKinds), MemberType = typeof(Arches))]
         public void Kind_HasGoStorageSize(string name, ValueKind kind)
         {
@@ -162,7 +162,7 @@ public class ArchitectureTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-002")]
+        [Requirement("AR-002")]
         [InlineData(-1)]
         [InlineData(18)]
         public void UnknownKind_Throws(int kind)
@@ -175,7 +175,7 @@ public class ArchitectureTests
     public class ByteOrderHelpers
     {
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [InlineData(0)]
         [InlineData(9)]
         public void WidthOutsideOneToEight_Throws(int width)
@@ -187,7 +187,7 @@ public class ArchitectureTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-002")]
+        [Requirement("AR-002")]
         [InlineData(0)]
         [InlineData(3)]
         [InlineData(16)]
@@ -197,7 +197,7 @@ public class ArchitectureTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-002")]
+        [Requirement("AR-002")]
         [InlineData(1, 0xFFUL)]
         [InlineData(2, 0xFFFFUL)]
         [InlineData(4, 0xFFFF_FFFFUL)]
@@ -209,7 +209,7 @@ public class ArchitectureTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [InlineData("32le", new byte[] { 0x04, 0x03, 0x02, 0x01 })]
         [InlineData("64le", new byte[] { 0x04, 0x03, 0x02, 0x01 })]
         [InlineData("32be", new byte[] { 0x01, 0x02, 0x03, 0x04 })]
@@ -220,7 +220,7 @@ public class ArchitectureTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void EncodeThenRead_RoundTripsEveryWidth(string name)
         {

@@ -5,9 +5,7 @@ public class ConcurrencyTests
     public class MakeMapRace
     {
         [Theory]
-        [Trait("Requirement", "ZV-011")]
-        [Trait("Requirement", "ZV-003")]
-        [Trait("Requirement", "ZV-010")]
+        [Requirement("ZV-011", "ZV-003", "ZV-010")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void ThreadsRacingOnFirstUse_AllSeeSameAdequateZero(string name)
         {

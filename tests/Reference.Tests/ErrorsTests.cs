@@ -9,7 +9,7 @@ public class ErrorsTests
     public class GoMessages
     {
         [Fact]
-        [Trait("Requirement", "ZV-006")]
+        [Requirement("ZV-006")]
         public void MapElementTooLarge_DefaultMessageIsGoThrowText()
         {
             Assert.Equal("map element too large", new MapElementTooLargeException().Message);
@@ -17,7 +17,7 @@ public class ErrorsTests
         }
 
         [Fact]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         public void ArraySizeAndOutOfMemory_DefaultMessagesAreGoText()
         {
             Assert.Equal("reflect.ArrayOf: array size would exceed virtual address space", new ArraySizeExceedsAddressSpaceException().Message);
@@ -39,9 +39,7 @@ public class ErrorsTests
         };
 
         [Theory]
-        [Trait("Requirement", "ZV-006")]
-        [Trait("Requirement", "ZV-009")]
-        [Trait("Requirement", "SV-007")]
+        [Requirement("ZV-006", "ZV-009", "SV-007")]
         [MemberData(nameof(Types))]
         public void MessageAndCause_AreKept(string type, Func<string, Exception> withMessage, Func<string, Exception, Exception> withCause)
         {
@@ -52,8 +50,7 @@ public class ErrorsTests
         }
 
         [Fact]
-        [Trait("Requirement", "SV-007")]
-        [Trait("Requirement", "ZV-009")]
+        [Requirement("SV-007", "ZV-009")]
         public void GenericErrors_HaveDescriptiveDefaultMessagesAndNoDetails()
         {
             var guard = new WriteGuardViolationException();
@@ -66,7 +63,7 @@ public class ErrorsTests
         }
 
         [Fact]
-        [Trait("Requirement", "ZV-009")]
+        [Requirement("ZV-009")]
         public void GuardViolation_CarriesAddressAndLength()
         {
             var region = new MemoryRegion("static zero", RegionKind.StaticZero, Segment.Bss, 0x200000, 1024);

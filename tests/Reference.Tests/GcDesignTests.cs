@@ -8,9 +8,7 @@ namespace Reference.Tests;
 public class GcDesignTests
 {
     [Theory]
-    [Trait("Requirement", "ZV-004")]
-    [Trait("Requirement", "ZV-018")]
-    [Trait("Requirement", "ZV-017")]
+    [Requirement("ZV-004", "ZV-018", "ZV-017")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void RunTimeTypes_StaticUpTo1024_AbsentAbove_NothingAllocated(string name)
     {
@@ -29,7 +27,7 @@ public class GcDesignTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-012")]
+    [Requirement("ZV-012")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void CompilerKnownTypes_LargeOnesShareTheLinkerSizedZero(string name)
     {
@@ -45,7 +43,7 @@ public class GcDesignTests
     }
 
     [Fact]
-    [Trait("Requirement", "ZV-012")]
+    [Requirement("ZV-012")]
     public void SeedDesign_CompilerZeroCoversEveryCompilerKnownType()
     {
         var runtime = Arches.Runtime("64le");
@@ -54,7 +52,7 @@ public class GcDesignTests
     }
 
     [Fact]
-    [Trait("Requirement", "ZV-012")]
+    [Requirement("ZV-012")]
     public void CompilerZeroSizeSeam_DecidesTheCompilerZero()
     {
         var runtime = new SmallestCompilerZero(Architecture.Le64);

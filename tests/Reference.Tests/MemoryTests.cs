@@ -5,7 +5,7 @@ public class MemoryTests
     public class Layout
     {
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void Segments_FitTheWordAndAreDisjoint(string name)
         {
@@ -24,7 +24,7 @@ public class MemoryTests
         }
 
         [Fact]
-        [Trait("Requirement", "ZV-006")]
+        [Requirement("ZV-006")]
         public void Persistent32_HoldsA2GiBBuffer()
         {
             var persistent = Memory.LayoutFor(Architecture.Le32).Single(s => s.Segment == Segment.Persistent);
@@ -35,7 +35,7 @@ public class MemoryTests
     public class Allocate
     {
         [Theory]
-        [Trait("Requirement", "ZV-007")]
+        [Requirement("ZV-007")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void Alignment_IsHonouredAfterOddSizedAllocation(string name)
         {
@@ -46,7 +46,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-015")]
+        [Requirement("ZV-015")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void ZeroSizedAllocations_GetDistinctAddresses(string name)
         {
@@ -58,7 +58,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void ExhaustedSegment_ThrowsOutOfMemory(string name)
         {
@@ -71,7 +71,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-003")]
+        [Requirement("SV-003")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void HeapAllocation_CountsOneObjectAndItsBytes(string name)
         {
@@ -83,7 +83,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-007")]
+        [Requirement("ZV-007")]
         [InlineData(0UL)]
         [InlineData(3UL)]
         [InlineData(48UL)]
@@ -97,7 +97,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [InlineData("32le", 1UL << 29)]
         [InlineData("32be", 1UL << 28)]
         [InlineData("64le", 1UL << 41)]
@@ -113,7 +113,7 @@ public class MemoryTests
         }
 
         [Fact]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         public void AlignmentThatWouldWrapTheAddressSpace_ThrowsOutOfMemory()
         {
             // Past 2^63 in the persistent segment, rounding up to a multiple of 2^63 would wrap the 64-bit word.
@@ -124,7 +124,7 @@ public class MemoryTests
         }
 
         [Fact]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         public void AlignedAddressNearTopOfThe64BitWord_IsStillAllocatable()
         {
             // 2^64 - 2^45 is a multiple of 2^45 inside the persistent segment: rounding it up must not be mistaken for a wrap.
@@ -137,7 +137,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-003")]
+        [Requirement("SV-003")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void CounterDifference_SubtractMatchesOperator(string name)
         {
@@ -155,7 +155,7 @@ public class MemoryTests
     public class Sparse
     {
         [Theory]
-        [Trait("Requirement", "ZV-004")]
+        [Requirement("ZV-004")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void EmptyRange_IsZeroEvenAtNonZeroByte(string name)
         {
@@ -168,7 +168,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-014")]
+        [Requirement("ZV-014")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void FillWithZero_ClearsWrittenPagesAndMaterialisesNoOthers(string name)
         {
@@ -181,7 +181,7 @@ public class MemoryTests
         }
 
         [Fact]
-        [Trait("Requirement", "ZV-014")]
+        [Requirement("ZV-014")]
         public void TwoToThe40ZeroRegion_CostsNoHostMemory()
         {
             var memory = new Memory(Architecture.Le64);
@@ -198,7 +198,7 @@ public class MemoryTests
         }
 
         [Fact]
-        [Trait("Requirement", "ZV-009")]
+        [Requirement("ZV-009")]
         public void IsZero_SeesOneNonZeroByteAtEndOfHugeRegion()
         {
             var memory = new Memory(Architecture.Be64);
@@ -210,7 +210,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void WriteAcrossPageBoundary_ReadsBack(string name)
         {
@@ -224,7 +224,7 @@ public class MemoryTests
         }
 
         [Fact]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         public void RangePastTheWord_Throws()
         {
             var memory = new Memory(Architecture.Le32);
@@ -236,7 +236,7 @@ public class MemoryTests
     public class Mapping
     {
         [Theory]
-        [Trait("Requirement", "ZV-011")]
+        [Requirement("ZV-011")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void IsMapped_DistinguishesAllocatedFromFutureMemory(string name)
         {
@@ -251,7 +251,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-015")]
+        [Requirement("ZV-015")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void FindRegion_NamesTheRegionThatContainsTheRange(string name)
         {
@@ -265,7 +265,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-015")]
+        [Requirement("ZV-015")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void WriteToUnallocatedMemory_ThrowsUnmapped(string name)
         {
@@ -278,7 +278,7 @@ public class MemoryTests
     public class Guards
     {
         [Theory]
-        [Trait("Requirement", "ZV-009")]
+        [Requirement("ZV-009")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void WriteOverlappingGuard_ThrowsNamingRequirementArchitectureAddressAndRegion(string name)
         {
@@ -295,7 +295,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-009")]
+        [Requirement("ZV-009")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void WriteBesideGuard_IsAllowed(string name)
         {
@@ -310,7 +310,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-009")]
+        [Requirement("ZV-009")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void EmptyWriteAtGuardedAddress_WritesNothingAndIsAllowed(string name)
         {
@@ -326,7 +326,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-015")]
+        [Requirement("ZV-015")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void ZeroSizedRegion_OverlapsNothing(string name)
         {
@@ -340,8 +340,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-007")]
-        [Trait("Requirement", "ZV-009")]
+        [Requirement("SV-007", "ZV-009")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void Runtime_GuardsTableAndEveryZeroRegion(string name)
         {
@@ -354,7 +353,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-007")]
+        [Requirement("SV-007")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void EnforcementOff_WriteGoesThroughAndIsCounted(string name)
         {
@@ -370,7 +369,7 @@ public class MemoryTests
     public class Boundaries
     {
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void AllocationFillingSegmentExactly_Succeeds(string name)
         {
@@ -382,7 +381,7 @@ public class MemoryTests
         }
 
         [Fact]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         public void LastBytesOfThe32BitWord_AreAddressableAndOneMoreIsNot()
         {
             var memory = new Memory(Architecture.Be32);
@@ -397,8 +396,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-001")]
-        [Trait("Requirement", "ZV-009")]
+        [Requirement("AR-001", "ZV-009")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void WriteAndFillPastTheWord_ThrowRangeErrors(string name)
         {
@@ -409,8 +407,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-009")]
-        [Trait("Requirement", "ZV-015")]
+        [Requirement("ZV-009", "ZV-015")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void FillIntoZeroOrUnallocatedMemory_IsRejected(string name)
         {
@@ -423,7 +420,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-009")]
+        [Requirement("ZV-009")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void NonZeroByteAtEitherEndOfAPage_IsSeen(string name)
         {
@@ -439,7 +436,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-009")]
+        [Requirement("ZV-009")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void ReadOfUntouchedMemory_ClearsTheDestination(string name)
         {
@@ -450,7 +447,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-011")]
+        [Requirement("ZV-011")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void AddressJustPastLastAllocation_IsNotMappedAndInNoRegion(string name)
         {
@@ -462,7 +459,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-015")]
+        [Requirement("ZV-015")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void AddressInAlignmentGapBeforeFirstRegion_IsInNoRegion(string name)
         {
@@ -476,7 +473,7 @@ public class MemoryTests
         }
 
         [Fact]
-        [Trait("Requirement", "ZV-010")]
+        [Requirement("ZV-010")]
         public void Contains_RejectsRangesOutsideTheRegion()
         {
             var region = new MemoryRegion("r", RegionKind.Other, Segment.Heap, 0x1000, 0x10);
@@ -488,7 +485,7 @@ public class MemoryTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-009")]
+        [Requirement("ZV-009")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void NullArguments_AreRejected(string name)
         {

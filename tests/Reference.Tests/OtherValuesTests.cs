@@ -19,8 +19,7 @@ public class OtherValuesTests
     };
 
     [Theory]
-    [Trait("Requirement", "SV-008")]
-    [Trait("Requirement", "SV-009")]
+    [Requirement("SV-008", "SV-009")]
     [MemberData(nameof(Paths))]
     public void SmallBits_TakeTheTableExactlyWhereGcDoes(string name, ValueKind kind, bool table)
     {
@@ -39,8 +38,7 @@ public class OtherValuesTests
     }
 
     [Theory]
-    [Trait("Requirement", "SV-008")]
-    [Trait("Requirement", "SV-009")]
+    [Requirement("SV-008", "SV-009")]
     [InlineData("32le", ValueKind.Float32, 0x3f800000UL)]
     [InlineData("32be", ValueKind.Float64, 0x8000000000000000UL)]
     [InlineData("64be", ValueKind.Pair32, 0x0000000500000000UL)]
@@ -59,7 +57,7 @@ public class OtherValuesTests
     }
 
     [Theory]
-    [Trait("Requirement", "SV-010")]
+    [Requirement("SV-010")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void ZeroSized_PointsAtZeroBaseAndAllocatesNothing(string name)
     {
@@ -72,7 +70,7 @@ public class OtherValuesTests
     }
 
     [Theory]
-    [Trait("Requirement", "SV-011")]
+    [Requirement("SV-011")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void EmptySlice_IsANewHeaderWithANonNilArray(string name)
     {
@@ -90,7 +88,7 @@ public class OtherValuesTests
     }
 
     [Theory]
-    [Trait("Requirement", "AR-002")]
+    [Requirement("AR-002")]
     [InlineData("32le", ValueKind.Float64, 4)]
     [InlineData("64le", ValueKind.Float64, 8)]
     [InlineData("64be", ValueKind.Complex64, 4)]
@@ -102,7 +100,7 @@ public class OtherValuesTests
         Assert.Equal(alignment, Architecture.Parse(name).Alignment(kind));
 
     [Theory]
-    [Trait("Requirement", "SV-009")]
+    [Requirement("SV-009")]
     [InlineData(2, 1, false)]
     [InlineData(4, 2, false)]
     [InlineData(1, 1, false)]

@@ -47,11 +47,7 @@ public class PropertyTests
     public class MapZeroSizes
     {
         [Fact]
-        [Trait("Requirement", "ZV-004")]
-        [Trait("Requirement", "ZV-005")]
-        [Trait("Requirement", "ZV-006")]
-        [Trait("Requirement", "ZV-007")]
-        [Trait("Requirement", "ZV-010")]
+        [Requirement("ZV-004", "ZV-005", "ZV-006", "ZV-007", "ZV-010")]
         public void RandomSize_FreshRuntime_GetsZeroOfSpecifiedShape()
         {
             var gen = Gen.Elements(ArchNames).SelectMany(a => SizeGen.Select(s => new SizeCase(a, s)));
@@ -118,15 +114,7 @@ public class PropertyTests
     public class OperationSequences
     {
         [Fact]
-        [Trait("Requirement", "SV-007")]
-        [Trait("Requirement", "ZV-003")]
-        [Trait("Requirement", "ZV-008")]
-        [Trait("Requirement", "ZV-009")]
-        [Trait("Requirement", "ZV-010")]
-        [Trait("Requirement", "ZV-013")]
-        [Trait("Requirement", "ZV-014")]
-        [Trait("Requirement", "ZV-015")]
-        [Trait("Requirement", "SV-002")]
+        [Requirement("SV-007", "ZV-003", "ZV-008", "ZV-009", "ZV-010", "ZV-013", "ZV-014", "ZV-015", "SV-002")]
         public void RandomSequence_KeepsEveryInvariant()
         {
             var op = Gen.Frequency(

@@ -46,7 +46,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "AR-003")]
+    [Requirement("AR-003")]
     [InlineData("32be")]
     [InlineData("64be")]
     public void NoBigEndianOffset_ReadsBackWrongValue(string name)
@@ -56,7 +56,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-001")]
+    [Requirement("ZV-001")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void PreallocatingTypes_SetsZeroAtCreation(string name)
     {
@@ -68,7 +68,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-011")]
+    [Requirement("ZV-011")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void PublishBeforeAllocate_ExposesUnmappedPointer(string name)
     {
@@ -78,7 +78,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-006")]
+    [Requirement("ZV-006")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void NoOverflowCheck_IsCaughtAsNonTermination(string name)
     {
@@ -89,7 +89,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-005")]
+    [Requirement("ZV-005")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void GrowthSlowerThanDoubling_IsCaughtAsNonTerminationAfterOneStepPerBit(string name)
     {
@@ -106,7 +106,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-005")]
+    [Requirement("ZV-005")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void GrowthGuard_AllowsExactlyOneStepPerBit_AndNotOneMore(string name)
     {
@@ -128,7 +128,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-009")]
+    [Requirement("ZV-009")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void WritesZeroWithGuardsOff_BytesChangeAndViolationIsCounted(string name)
     {
@@ -140,7 +140,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-009")]
+    [Requirement("ZV-009")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void WritesZeroWithGuardsOn_Throws(string name)
     {
@@ -190,7 +190,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-004")]
+    [Requirement("ZV-004")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void NeverPublishes_BreaksPublicationButSmallTypesStillAllocateNoBuffer(string name)
     {
@@ -217,8 +217,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "SV-004")]
-    [Trait("Requirement", "SV-003")]
+    [Requirement("SV-004", "SV-003")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void NoTable_BreaksWideValuesButByteValuesStillUseTheTable(string name)
     {
@@ -234,7 +233,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-005")]
+    [Requirement("ZV-005")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void NoGrowth_IsCaughtAsNonTerminationNamingSizesAndArchitecture(string name)
     {
@@ -247,8 +246,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-003")]
-    [Trait("Requirement", "ZV-012")]
+    [Requirement("ZV-003", "ZV-012")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void OverwritingPublish_IsNeverReachedForTypesThatHaveAZero(string name)
     {
@@ -266,7 +264,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-003")]
+    [Requirement("ZV-003")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void PublishZero_SetsOnlyANilPointerAndStoreOverwrites(string name)
     {
@@ -279,9 +277,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-003")]
-    [Trait("Requirement", "ZV-011")]
-    [Trait("Requirement", "ZV-014")]
+    [Requirement("ZV-003", "ZV-011", "ZV-014")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void RaceLostWhileWaitingForLock_KeepsWinnersPointerAndAllocatesNothing(string name)
     {
@@ -317,8 +313,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Trait("Requirement", "ZV-003")]
-    [Trait("Requirement", "ZV-013")]
+    [Requirement("ZV-003", "ZV-013")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void Seams_RejectNullArguments(string name)
     {

@@ -5,7 +5,7 @@ public class SmallValuesTests
     public class Table
     {
         [Theory]
-        [Trait("Requirement", "SV-001")]
+        [Requirement("SV-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void EverySlot_HoldsItsValueAsUint64InByteOrder(string name)
         {
@@ -20,7 +20,7 @@ public class SmallValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-007")]
+        [Requirement("SV-007")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void DirectWriteIntoTable_ThrowsNamingSV007(string name)
         {
@@ -35,10 +35,7 @@ public class SmallValuesTests
     public class ConvertToInterface
     {
         [Theory]
-        [Trait("Requirement", "SV-002")]
-        [Trait("Requirement", "SV-004")]
-        [Trait("Requirement", "AR-002")]
-        [Trait("Requirement", "AR-003")]
+        [Requirement("SV-002", "SV-004", "AR-002", "AR-003")]
         [MemberData(nameof(Arches.NamesAndKinds), MemberType = typeof(Arches))]
         public void All256SmallValues_PointIntoTableAndAllocateNothing(string name, ValueKind kind)
         {
@@ -59,7 +56,7 @@ public class SmallValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-004")]
+        [Requirement("SV-004")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void Int8Minus1To128_UseSlots255To128(string name)
         {
@@ -75,7 +72,7 @@ public class SmallValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-004")]
+        [Requirement("SV-004")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void Bool_FalseIsSlot0TrueIsSlot1(string name)
         {
@@ -87,8 +84,7 @@ public class SmallValuesTests
         }
 
         [Fact]
-        [Trait("Requirement", "AR-003")]
-        [Trait("Requirement", "SV-002")]
+        [Requirement("AR-003", "SV-002")]
         public void Value255_BigEndian64_Uint64AddressesByte0AndUint16Byte6()
         {
             var runtime = Arches.Runtime("64be");
@@ -118,7 +114,7 @@ public class SmallValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-003")]
+        [Requirement("SV-003")]
         [MemberData(nameof(LargeValues))]
         public void ValueOf256OrMoreOrNegative_AllocatesExactlyOneObjectOfItsWidth(string name, ValueKind kind, ulong bits)
         {
@@ -137,7 +133,7 @@ public class SmallValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-003")]
+        [Requirement("SV-003")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void Int16Minus1_Is0xFFFFAndAllocates(string name)
         {
@@ -149,7 +145,7 @@ public class SmallValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-003")]
+        [Requirement("SV-003")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void TwoLargeConversions_GetDistinctObjects(string name)
         {
@@ -161,7 +157,7 @@ public class SmallValuesTests
     public class Strings
     {
         [Theory]
-        [Trait("Requirement", "SV-005")]
+        [Requirement("SV-005")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void All256OneByteStrings_PointIntoTableAndAllocateNothing(string name)
         {
@@ -178,7 +174,7 @@ public class SmallValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-005")]
+        [Requirement("SV-005")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void TwoByteString_AllocatesOneObjectOutsideTable(string name)
         {
@@ -191,7 +187,7 @@ public class SmallValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-006")]
+        [Requirement("SV-006")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void EmptyStringAndNilSlice_PointAtStaticZeroAndAllocateNothing(string name)
         {
@@ -207,7 +203,7 @@ public class SmallValuesTests
     public class Contracts
     {
         [Theory]
-        [Trait("Requirement", "SV-004")]
+        [Requirement("SV-004")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void BoolOtherThanZeroOrOne_IsRejected(string name)
         {
@@ -216,7 +212,7 @@ public class SmallValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "SV-006")]
+        [Requirement("SV-006")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void EmptyStringMadeAtRunTime_HasNilDataAndAllocatesNothing(string name)
         {

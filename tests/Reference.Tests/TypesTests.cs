@@ -5,7 +5,7 @@ public class TypesTests
     public class Constructors
     {
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void Sizes_FollowTheWord(string name)
         {
@@ -21,7 +21,7 @@ public class TypesTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-001")]
+        [Requirement("AR-001")]
         [InlineData("32le", 0x1_0000_0000UL, 1UL)]
         [InlineData("32be", 0x8000_0000UL, 2UL)]
         [InlineData("64le", 0x8000_0000_0000_0000UL, 2UL)]
@@ -43,7 +43,7 @@ public class TypesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-001")]
+        [Requirement("ZV-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void StructOf_SameSizeTwice_GivesTwoFreshTypesWithNilZero(string name)
         {
@@ -62,7 +62,7 @@ public class TypesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-001")]
+        [Requirement("ZV-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void SameArguments_GiveSameDescriptor(string name)
         {
@@ -82,8 +82,7 @@ public class TypesTests
     public class LazyZero
     {
         [Theory]
-        [Trait("Requirement", "ZV-001")]
-        [Trait("Requirement", "ZV-014")]
+        [Requirement("ZV-001", "ZV-014")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void SeedExample_PtrToArrayOfBillionBytesTwice_CostsNothing(string name)
         {
@@ -101,7 +100,7 @@ public class TypesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-001")]
+        [Requirement("ZV-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void EveryConstructor_LeavesZeroPointerNil(string name)
         {
@@ -121,7 +120,7 @@ public class TypesTests
     public class Names
     {
         [Theory]
-        [Trait("Requirement", "ZV-001")]
+        [Requirement("ZV-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void Constructors_UseGoSpellingAndDistinctArgumentsGiveDistinctTypes(string name)
         {
@@ -145,7 +144,7 @@ public class TypesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-001")]
+        [Requirement("ZV-001")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void InvalidArguments_AreRejectedWithoutCreatingTypes(string name)
         {
@@ -170,8 +169,7 @@ public class TypesTests
         }
 
         [Theory]
-        [Trait("Requirement", "AR-001")]
-        [Trait("Requirement", "ZV-004")]
+        [Requirement("AR-001", "ZV-004")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void ArrayOfZeroSizedElements_AnyCountFitsAndHasSizeZero(string name)
         {
@@ -188,8 +186,7 @@ public class TypesTests
     public class CompilerKnown
     {
         [Theory]
-        [Trait("Requirement", "ZV-012")]
-        [Trait("Requirement", "AR-002")]
+        [Requirement("ZV-012", "AR-002")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void GoNames_HaveTheirSizesOnTheArchitecture(string name)
         {
@@ -216,7 +213,7 @@ public class TypesTests
         }
 
         [Fact]
-        [Trait("Requirement", "ZV-012")]
+        [Requirement("ZV-012")]
         public void UnknownName_ThrowsKeyNotFound()
         {
             var error = Assert.Throws<KeyNotFoundException>(() => Arches.Runtime("64le").CompilerType("complex128"));

@@ -37,10 +37,7 @@ public class ZeroValuesTests
     public class MakeMap
     {
         [Theory]
-        [Trait("Requirement", "ZV-004")]
-        [Trait("Requirement", "ZV-005")]
-        [Trait("Requirement", "ZV-006")]
-        [Trait("Requirement", "ZV-010")]
+        [Requirement("ZV-004", "ZV-005", "ZV-006", "ZV-010")]
         [MemberData(nameof(Boundaries), MemberType = typeof(ZeroValuesTests))]
         public void BoundarySize_GetsExpectedZero(string name, ulong size, ulong? bufferSize)
         {
@@ -75,7 +72,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-006")]
+        [Requirement("ZV-006")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void TooLarge_LeavesBufferSizeAndPointerUnchanged(string name)
         {
@@ -100,11 +97,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-005")]
-        [Trait("Requirement", "ZV-007")]
-        [Trait("Requirement", "ZV-008")]
-        [Trait("Requirement", "ZV-003")]
-        [Trait("Requirement", "ZV-014")]
+        [Requirement("ZV-005", "ZV-007", "ZV-008", "ZV-003", "ZV-014")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void GrowthSequence_DoublesAndKeepsOldBuffers(string name)
         {
@@ -144,8 +137,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-003")]
-        [Trait("Requirement", "ZV-002")]
+        [Requirement("ZV-003", "ZV-002")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void SecondMap_KeepsZeroPointer(string name)
         {
@@ -160,7 +152,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-002")]
+        [Requirement("ZV-002")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void OnlyMapCreation_SetsZeroPointer(string name)
         {
@@ -183,7 +175,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-002")]
+        [Requirement("ZV-002")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void MakeMap_AllocatesOneHeapObjectForItsHeader(string name)
         {
@@ -198,7 +190,7 @@ public class ZeroValuesTests
     public class CompilerTypes
     {
         [Theory]
-        [Trait("Requirement", "ZV-012")]
+        [Requirement("ZV-012")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void AllShareOneZeroLargeEnoughForTheLargest(string name)
         {
@@ -211,8 +203,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-012")]
-        [Trait("Requirement", "ZV-003")]
+        [Requirement("ZV-012", "ZV-003")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void MapOfCompilerType_KeepsCompilerZeroAndAllocatesNoBuffer(string name)
         {
@@ -230,8 +221,7 @@ public class ZeroValuesTests
     public class Lookup
     {
         [Theory]
-        [Trait("Requirement", "ZV-013")]
-        [Trait("Requirement", "ZV-010")]
+        [Requirement("ZV-013", "ZV-010")]
         [InlineData("32le", 8UL)]
         [InlineData("32be", 1024UL)]
         [InlineData("64le", 1025UL)]
@@ -252,8 +242,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-009")]
-        [Trait("Requirement", "ZV-015")]
+        [Requirement("ZV-009", "ZV-015")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void AssignThenLookup_UsesHeapSlotAndLeavesZeroUntouched(string name)
         {
@@ -276,7 +265,7 @@ public class ZeroValuesTests
     public class Guards
     {
         [Theory]
-        [Trait("Requirement", "ZV-009")]
+        [Requirement("ZV-009")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void DirectWriteIntoEachZeroRegion_ThrowsNamingZV009(string name)
         {
@@ -296,7 +285,7 @@ public class ZeroValuesTests
     public class Contracts
     {
         [Theory]
-        [Trait("Requirement", "ZV-002")]
+        [Requirement("ZV-002")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void MakeMapOfNonMapType_ThrowsAndSetsNoZero(string name)
         {
@@ -312,7 +301,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-005")]
+        [Requirement("ZV-005")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void TypeOfExactlyTheBufferSize_SharesItWithoutGrowth(string name)
         {
@@ -327,8 +316,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-009")]
-        [Trait("Requirement", "ZV-015")]
+        [Requirement("ZV-009", "ZV-015")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void AssignBytes_StoresExactElementInOwnSlot(string name)
         {
@@ -352,7 +340,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-015")]
+        [Requirement("ZV-015")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void ZeroSizedElement_AssignAllocatesOneDistinctObject(string name)
         {
@@ -370,7 +358,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-015")]
+        [Requirement("ZV-015")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void AssignedSlot_IsAlignedForItsElementType(string name)
         {
@@ -384,7 +372,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Trait("Requirement", "ZV-013")]
+        [Requirement("ZV-013")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void NullMap_IsRejected(string name)
         {
@@ -399,7 +387,7 @@ public class ZeroValuesTests
     public class Diagnostics
     {
         [Theory]
-        [Trait("Requirement", "ZV-015")]
+        [Requirement("ZV-015")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void Regions_AreNamedAfterWhatTheyHold(string name)
         {

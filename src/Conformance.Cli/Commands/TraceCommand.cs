@@ -15,15 +15,15 @@ internal static class TraceCommand
     {
         var json = new Option<FileInfo?>("--json") { Description = "also write the matrix as JSON to FILE" };
         var root = new Option<DirectoryInfo?>("--root") { Description = "the working tree (default: the folder holding Conformance.sln, searched upward)" };
-        var cmd = new Command("trace", "Print requirement ID -> model obligations, reference code, cases, tests; fail on orphans.") { json, root };
+        var cmd = new Command("trace", "Print requirement ID -> model obligations, reference code, cases, tests, broken variants (links read from compiled code, not comments); fail on orphans.") { json, root };
         cmd.SetAction(parse =>
         {
             var dir = parse.GetValue(root)?.FullName ?? Repo.FindRoot();
-            var report = Traceability.Check(dir, Inputs.ForTrace());
-            stdout.WriteLine($"{"requirement",-12}{"obligations",12}{"reference",10}{"cases",8}{"tests",7}");
+            var report = Traceability.Check(dir, Inputs.ForTrace(), TraceWiring.Links(dir));
+            stdout.WriteLine($"{"requirement",-12}{"obligations",12}{"reference",10}{"cases",8}{"tests",7}{"broken",8}");
             foreach (var row in report.Rows)
             {
-                stdout.WriteLine($"{row.Id,-12}{row.Obligations.Count,12}{row.ReferenceSites.Count,10}{row.Cases,8}{row.Tests.Count,7}");
+                stdout.WriteLine($"{row.Id,-12}{row.Obligations.Count,12}{row.ReferenceSites.Count,10}{row.Cases,8}{row.Tests.Count,7}{row.Broken.Count,8}");
             }
             if (parse.GetValue(json) is { } file)
             {

@@ -11,8 +11,10 @@ namespace Conformance.Trace;
 /// <param name="ReferenceSites">Reference source lines citing it ("file:line").</param>
 /// <param name="Cases">Number of conformance cases checking it (over the four architectures).</param>
 /// <param name="CaseExamples">A few case IDs.</param>
-/// <param name="Tests">Test methods carrying [Trait("Requirement", id)] ("Class.Method").</param>
-public sealed record TraceRow(string Id, IReadOnlyList<string> Obligations, IReadOnlyList<string> ReferenceSites, int Cases, IReadOnlyList<string> CaseExamples, IReadOnlyList<string> Tests)
+/// <param name="Tests">Test methods carrying [Requirement(id)] in the compiled test assemblies ("Class.Method").</param>
+/// <param name="Broken">Deliberately broken things that break it: zoo variants and seeded model bugs.</param>
+public sealed record TraceRow(string Id, IReadOnlyList<string> Obligations, IReadOnlyList<string> ReferenceSites, int Cases, IReadOnlyList<string> CaseExamples,
+    IReadOnlyList<string> Tests, IReadOnlyList<string> Broken)
 {
     /// <summary>What is missing for this ID, empty when it is fully linked.</summary>
     public IEnumerable<string> Gaps()
@@ -33,6 +35,53 @@ public sealed record TraceRow(string Id, IReadOnlyList<string> Obligations, IRea
         {
             yield return "no test";
         }
+        if (Broken.Count == 0)
+        {
+            yield return "no broken variant (zoo or seeded model bug)";
+        }
+    }
+}
+
+/// <summary>
+/// The links trace reads from compiled code, never from comments: the reference's <c>[Implements]</c> members, the
+/// tests' <c>[Requirement]</c> methods, and the broken things (zoo variants, seeded model bugs) with their typed
+/// requirement. A requirement ID in a comment is documentation, not a link.
+/// </summary>
+/// <param name="ReferenceLinks">(ID, "Type.Member") from the reference assembly.</param>
+/// <param name="TestLinks">(ID, "Class.Method") from the compiled test assemblies.</param>
+/// <param name="Broken">(ID, "zoo:name" or "model bug:name").</param>
+public sealed record TraceLinks(IReadOnlyList<(string Id, string Site)> ReferenceLinks, IReadOnlyList<(string Id, string Site)> TestLinks, IReadOnlyList<(string Id, string Site)> Broken)
+{
+    /// <summary>The full name of the tests' attribute (tests/TestSupport).</summary>
+    public const string TestAttribute = "Conformance.Testing.RequirementAttribute";
+
+    /// <summary>
+    /// The [Requirement] links of every compiled test assembly under <paramref name="root"/>/tests (the newest build
+    /// of each project); none when nothing is built.
+    /// </summary>
+    public static IReadOnlyList<(string Id, string Site)> TestsIn(string root)
+    {
+        var tests = Path.Combine(root, "tests");
+        if (!Directory.Exists(tests))
+        {
+            return [];
+        }
+        var links = new List<(string, string)>();
+        foreach (var project in Directory.EnumerateDirectories(tests).Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(project);
+            var bin = Path.Combine(project, "bin");
+            if (!name.EndsWith(".Tests", StringComparison.Ordinal) || !Directory.Exists(bin))
+            {
+                continue;
+            }
+            var newest = Directory.EnumerateFiles(bin, name + ".dll", SearchOption.AllDirectories).MaxBy(File.GetLastWriteTimeUtc);
+            if (newest is not null)
+            {
+                links.AddRange(DeclaredLinks.Read(newest, TestAttribute));
+            }
+        }
+        return links;
     }
 }
 
@@ -58,23 +107,35 @@ public static partial class Traceability
     [GeneratedRegex(@"\(set-info\s+:obligation\s+""([^""]*)""\)", RegexOptions.CultureInvariant)]
     private static partial Regex ObligationName();
 
-    [GeneratedRegex(@"\[Trait\(\s*""Requirement""\s*,\s*""([A-Z]{2}-\d{3})""\s*\)\]", RegexOptions.CultureInvariant)]
-    private static partial Regex TestTrait();
-
-    [GeneratedRegex(@"(?:public|internal)\s+(?:async\s+)?(?:void|Task)\s+(\w+)\s*\(", RegexOptions.CultureInvariant)]
-    private static partial Regex TestMethod();
-
-    [GeneratedRegex(@"(?:class|record)\s+(\w+)", RegexOptions.CultureInvariant)]
-    private static partial Regex ClassName();
-
-    /// <summary>Builds the matrix for the working tree at <paramref name="root"/> (the folder holding Conformance.sln).</summary>
-    public static TraceReport Check(string root, CaseInputs inputs)
+    /// <summary>
+    /// Builds the matrix for the working tree at <paramref name="root"/> (the folder holding Conformance.sln): the
+    /// obligations declared in its models, the cases of the suite, and the links <paramref name="links"/> read from
+    /// compiled code; every ID cited anywhere in its source must be defined and active.
+    /// </summary>
+    public static TraceReport Check(string root, CaseInputs inputs, TraceLinks links)
     {
+        ArgumentNullException.ThrowIfNull(links);
         var catalog = RequirementCatalog.LoadDirectory(Path.Combine(root, "spec"));
         var obligations = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var referenceSites = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var tests = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var broken = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var cited = new List<(string Id, string Where)>();
+        foreach (var (id, site) in links.ReferenceLinks)
+        {
+            Add(referenceSites, id, site);
+            cited.Add((id, $"[Implements] on {site}"));
+        }
+        foreach (var (id, site) in links.TestLinks)
+        {
+            Add(tests, id, site);
+            cited.Add((id, $"[Requirement] on {site}"));
+        }
+        foreach (var (id, site) in links.Broken)
+        {
+            Add(broken, id, site);
+            cited.Add((id, site));
+        }
 
         foreach (var file in Files(root, "models", "*.smt2"))
         {
@@ -95,44 +156,6 @@ public static partial class Traceability
                     name = null;
                 }
                 Cite(cited, root, file, i, lines[i]);
-            }
-        }
-        foreach (var file in Files(root, Path.Combine("src", "Reference"), "*.cs"))
-        {
-            var lines = File.ReadAllLines(file);
-            for (int i = 0; i < lines.Length; i++)
-            {
-                foreach (Match m in RequirementCatalog.IdPattern().Matches(lines[i]))
-                {
-                    Add(referenceSites, m.Value, $"{Rel(root, file)}:{i + 1}");
-                }
-            }
-        }
-        foreach (var file in Files(root, "tests", "*.cs"))
-        {
-            var lines = File.ReadAllLines(file);
-            string cls = "";
-            var pending = new List<string>();
-            for (int i = 0; i < lines.Length; i++)
-            {
-                if (ClassName().Match(lines[i]) is { Success: true } c && !lines[i].TrimStart().StartsWith("//", StringComparison.Ordinal))
-                {
-                    cls = c.Groups[1].Value;
-                }
-                foreach (Match t in TestTrait().Matches(lines[i]))
-                {
-                    pending.Add(t.Groups[1].Value);
-                    // In tests a citation is a Trait: IDs elsewhere in test code are data (a bad ID fed to a parser).
-                    cited.Add((t.Groups[1].Value, $"{Rel(root, file)}:{i + 1}"));
-                }
-                if (pending.Count > 0 && TestMethod().Match(lines[i]) is { Success: true } method)
-                {
-                    foreach (var id in pending)
-                    {
-                        Add(tests, id, $"{cls}.{method.Groups[1].Value}");
-                    }
-                    pending.Clear();
-                }
             }
         }
         foreach (var dir in new[] { "src", "adapters" })
@@ -165,7 +188,8 @@ public static partial class Traceability
             referenceSites.GetValueOrDefault(r.Id) ?? [],
             cases.GetValueOrDefault(r.Id)?.Count ?? 0,
             cases.GetValueOrDefault(r.Id)?.Take(3).ToList() ?? [],
-            tests.GetValueOrDefault(r.Id)?.Distinct(StringComparer.Ordinal).ToList() ?? [])).ToList();
+            tests.GetValueOrDefault(r.Id)?.Distinct(StringComparer.Ordinal).ToList() ?? [],
+            broken.GetValueOrDefault(r.Id) ?? [])).ToList();
 
         var orphans = new List<string>();
         foreach (var row in rows)

@@ -9,6 +9,7 @@ namespace Reference;
 /// <see cref="TableOffset(int)"/> (AR-003). No other code in the reference writes a literal table offset.
 /// <c>default(Architecture)</c> is not a valid architecture; use <see cref="All"/> or the constructor.
 /// </remarks>
+[Implements("AR-001", "AR-003")]
 public readonly record struct Architecture
 {
     /// <summary>Creates an architecture.</summary>
@@ -71,13 +72,16 @@ public readonly record struct Architecture
     public string Name => $"{WordBits}{(IsBigEndian ? "be" : "le")}";
 
     /// <summary>The largest word value, 2^w - 1: the mask applied where word arithmetic is meant to wrap (AR-001).</summary>
+    [Implements("AR-001")]
     public ulong WordMask => WordBytes == 8 ? ulong.MaxValue : uint.MaxValue;
 
     /// <summary>2^(w-1): sizes above this cannot be reached by doubling without wrapping the word (ZV-006).</summary>
+    [Implements("ZV-006")]
     public ulong HalfRange => 1UL << (WordBits - 1);
 
     /// <summary>True when <paramref name="value"/> is representable in a word of this architecture (AR-001).</summary>
     /// <param name="value">An address or size.</param>
+    [Implements("AR-001")]
     public bool FitsWord(ulong value) => value <= WordMask;
 
     /// <summary>
@@ -89,6 +93,7 @@ public readonly record struct Architecture
     /// <remarks>The only definition of the table offset in the reference; make sure no other code writes one.</remarks>
     /// <param name="width">1, 2, 4 or 8.</param>
     /// <exception cref="ArgumentOutOfRangeException">The width is not 1, 2, 4 or 8.</exception>
+    [Implements("AR-003")]
     public int TableOffset(int width)
     {
         CheckWidth(width);
@@ -103,6 +108,7 @@ public readonly record struct Architecture
     /// </summary>
     /// <param name="kind">The value's kind.</param>
     /// <exception cref="ArgumentOutOfRangeException">Unknown kind.</exception>
+    [Implements("AR-002")]
     public int StorageWidth(ValueKind kind) => kind switch
     {
         ValueKind.ZeroSized => 0,
@@ -138,6 +144,7 @@ public readonly record struct Architecture
     /// <param name="width">The value's size in bytes.</param>
     /// <param name="alignment">Its alignment.</param>
     /// <returns>True for the table path.</returns>
+    [Implements("SV-002", "SV-008", "SV-009")]
     public bool TakesTablePath(int width, int alignment) => (width, alignment) switch
     {
         (2, 2) or (4, 4) => true,

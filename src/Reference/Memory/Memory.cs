@@ -18,6 +18,7 @@ namespace Reference;
 /// <see cref="UnmappedMemoryException"/> when a write touches memory that is not allocated;
 /// <see cref="ArgumentOutOfRangeException"/> for ranges that do not fit the word.</para>
 /// </remarks>
+[Implements("ZV-009", "AR-001")]
 public sealed class Memory
 {
     /// <summary>Page size of the sparse store, in bytes.</summary>
@@ -53,6 +54,7 @@ public sealed class Memory
     }
 
     /// <summary>The architecture (AR-001).</summary>
+    [Implements("AR-001")]
     public Architecture Architecture { get; }
 
     /// <summary>Whether writes into guarded ranges throw.</summary>
@@ -109,6 +111,7 @@ public sealed class Memory
     /// </remarks>
     /// <param name="architecture">The architecture.</param>
     /// <returns>The five segments in address order.</returns>
+    [Implements("AR-001", "ZV-006")]
     public static IReadOnlyList<SegmentLayout> LayoutFor(Architecture architecture) => architecture.WordBytes == 4
         ?
         [
@@ -142,6 +145,7 @@ public sealed class Memory
     /// <returns>The new region.</returns>
     /// <exception cref="RuntimeOutOfMemoryException">The segment has no room.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The alignment is not a power of two.</exception>
+    [Implements("ZV-015")]
     public MemoryRegion Allocate(Segment segment, ulong size, ulong alignment, string name, RegionKind kind)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -193,6 +197,7 @@ public sealed class Memory
     /// <summary>Registers a write guard on <paramref name="region"/> protecting <paramref name="requirement"/>.</summary>
     /// <param name="region">The region (SV-007: the table; ZV-009: every zero region).</param>
     /// <param name="requirement">The requirement ID named in violations.</param>
+    [Implements("SV-007", "ZV-009")]
     public void Guard(MemoryRegion region, string requirement)
     {
         ArgumentNullException.ThrowIfNull(region);
@@ -426,6 +431,7 @@ public sealed class Memory
     /// <param name="source">The bytes.</param>
     /// <exception cref="WriteGuardViolationException">The range touches a guarded region and guards are enforced.</exception>
     /// <exception cref="UnmappedMemoryException">The range is not allocated.</exception>
+    [Implements("SV-007", "ZV-009")]
     public void Write(ulong address, ReadOnlySpan<byte> source)
     {
         var length = (ulong)source.Length;

@@ -81,6 +81,7 @@ public sealed record MemoryRegion(string Name, RegionKind Kind, Segment Segment,
 /// <summary>A range of memory protected against writes, and the requirement it protects (SV-007, ZV-009).</summary>
 /// <param name="Region">The protected region.</param>
 /// <param name="Requirement">The requirement ID.</param>
+[Implements("SV-007", "ZV-009")]
 public sealed record WriteGuard(MemoryRegion Region, string Requirement);
 
 /// <summary>
@@ -91,6 +92,7 @@ public sealed record WriteGuard(MemoryRegion Region, string Requirement);
 /// <param name="HeapBytes">Requested bytes of those objects.</param>
 /// <param name="ZeroBufferBytes">Bytes of on-demand zero buffers ever allocated (ZV-014).</param>
 /// <param name="ZeroBuffers">On-demand zero buffers ever allocated.</param>
+[Implements("ZV-014")]
 public readonly record struct AllocationCounters(ulong HeapObjects, ulong HeapBytes, ulong ZeroBufferBytes, ulong ZeroBuffers)
 {
     /// <summary>What was allocated between <paramref name="before"/> and <paramref name="after"/>.</summary>

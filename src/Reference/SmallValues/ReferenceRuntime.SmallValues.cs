@@ -19,6 +19,7 @@ public partial class ReferenceRuntime
     /// <param name="bits">The value's bits (two's complement for signed kinds); higher bits are ignored.</param>
     /// <returns>The data pointer.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A bool whose bits are neither 0 nor 1, or a zero-sized value with bits.</exception>
+    [Implements("AR-002", "SV-010", "SV-004", "SV-002", "SV-008", "SV-009", "SV-003")]
     public ulong ConvertToInterface(ValueKind kind, ulong bits)
     {
         var width = StorageWidthOf(kind);
@@ -49,16 +50,19 @@ public partial class ReferenceRuntime
     /// <param name="width">Its size.</param>
     /// <param name="alignment">Its alignment.</param>
     /// <returns>True for the table path.</returns>
+    [Implements("SV-002", "SV-008", "SV-009")]
     protected virtual bool TakesTablePath(ValueKind kind, int width, int alignment) => Architecture.TakesTablePath(width, alignment);
 
     /// <summary>SV-004: the compiler's inline conversion of a bool (false: slot 0, true: slot 1). Never allocates.</summary>
     /// <param name="value">The bool.</param>
     /// <returns>The data pointer.</returns>
+    [Implements("SV-004")]
     public ulong ConvertBool(bool value) => ConvertByte(value ? (byte)1 : (byte)0);
 
     /// <summary>SV-004: the compiler's inline conversion of a 1-byte value (int8 -1 is slot 255). Never allocates.</summary>
     /// <param name="value">The byte.</param>
     /// <returns>The data pointer.</returns>
+    [Implements("SV-004")]
     public ulong ConvertByte(byte value) =>
         // An 8 bit value will always be in the table: no fallback.
         TablePointer(value, 1);
@@ -66,16 +70,19 @@ public partial class ReferenceRuntime
     /// <summary>Go's convT16: SV-002 / SV-003 for a 2-byte value.</summary>
     /// <param name="value">The value's bits.</param>
     /// <returns>The data pointer.</returns>
+    [Implements("SV-002", "SV-003")]
     public ulong ConvT16(ushort value) => ConvertWide(2, value);
 
     /// <summary>Go's convT32: SV-002 / SV-003 for a 4-byte value.</summary>
     /// <param name="value">The value's bits.</param>
     /// <returns>The data pointer.</returns>
+    [Implements("SV-002", "SV-003")]
     public ulong ConvT32(uint value) => ConvertWide(4, value);
 
     /// <summary>Go's convT64: SV-002 / SV-003 for an 8-byte value.</summary>
     /// <param name="value">The value's bits.</param>
     /// <returns>The data pointer.</returns>
+    [Implements("SV-002", "SV-003")]
     public ulong ConvT64(ulong value) => ConvertWide(8, value);
 
     /// <summary>
@@ -85,6 +92,7 @@ public partial class ReferenceRuntime
     /// </summary>
     /// <param name="bytes">The string's bytes.</param>
     /// <returns>The string header.</returns>
+    [Implements("SV-005")]
     public GoString MakeString(ReadOnlySpan<byte> bytes)
     {
         switch (bytes.Length)
@@ -103,14 +111,17 @@ public partial class ReferenceRuntime
     /// <summary>SV-005: makes the one-byte string <paramref name="value"/> at run time and returns its data pointer.</summary>
     /// <param name="value">The byte.</param>
     /// <returns>The data pointer (into the table).</returns>
+    [Implements("SV-005")]
     public ulong OneByteString(byte value) => MakeString([value]).Data;
 
     /// <summary>Go's convTstring of "": SV-006, the start of the static zero, no allocation.</summary>
     /// <returns>The data pointer.</returns>
+    [Implements("SV-006")]
     public ulong EmptyStringToInterface() => EmptyStringData();
 
     /// <summary>Go's convTslice of a nil slice: SV-006, the start of the static zero, no allocation.</summary>
     /// <returns>The data pointer.</returns>
+    [Implements("SV-006")]
     public ulong NilSliceToInterface() => NilSliceData();
 
     /// <summary>
@@ -119,6 +130,7 @@ public partial class ReferenceRuntime
     /// length 0 and capacity 0.
     /// </summary>
     /// <returns>The data pointer (the header's address).</returns>
+    [Implements("SV-011")]
     public ulong EmptySliceToInterface() => EmptySliceData();
 
     /// <summary>
@@ -132,22 +144,26 @@ public partial class ReferenceRuntime
     /// <param name="value">0..255 in the base.</param>
     /// <param name="width">1, 2, 4 or 8.</param>
     /// <returns>The address.</returns>
+    [Implements("SV-001", "AR-003")]
     protected ulong TablePointer(ulong value, int width) =>
         (Table.Base + (value * SlotBytes) + (ulong)TableOffsetFor(width)) & Architecture.WordMask;
 
     /// <summary>Seam, AR-003: the table offset for a width; the base delegates to <see cref="Architecture.TableOffset"/>.</summary>
     /// <param name="width">1, 2, 4 or 8.</param>
     /// <returns>The offset inside a slot.</returns>
+    [Implements("AR-003")]
     protected virtual int TableOffsetFor(int width) => Architecture.TableOffset(width);
 
     /// <summary>Seam, SV-002, SV-003: whether a value's unsigned bits are served from the table: below 256.</summary>
     /// <param name="value">The value's unsigned bits.</param>
     /// <returns>True when the table holds it.</returns>
+    [Implements("SV-002", "SV-003")]
     protected virtual bool FitsTable(ulong value) => value < TableSlots;
 
     /// <summary>Seam, AR-002: the storage width of a kind on this architecture (<see cref="Architecture.StorageWidth"/>).</summary>
     /// <param name="kind">The value's kind.</param>
     /// <returns>Its width in bytes.</returns>
+    [Implements("AR-002")]
     protected virtual int StorageWidthOf(ValueKind kind) => Architecture.StorageWidth(kind);
 
     /// <summary>
@@ -157,6 +173,7 @@ public partial class ReferenceRuntime
     /// <param name="width">2, 4 or 8.</param>
     /// <param name="value">The value's unsigned bits.</param>
     /// <returns>The object's address.</returns>
+    [Implements("SV-003")]
     protected virtual ulong AllocateLargeValue(int width, ulong value)
     {
         var box = Memory.Allocate(Segment.Heap, (ulong)width, (ulong)width, $"value {value:x} ({width} bytes)", RegionKind.HeapObject);
@@ -167,18 +184,22 @@ public partial class ReferenceRuntime
     /// <summary>Seam, SV-005: the data pointer of the one-byte string <paramref name="value"/>: its slot with the 1-byte offset.</summary>
     /// <param name="value">The byte.</param>
     /// <returns>The data pointer.</returns>
+    [Implements("SV-005")]
     protected virtual ulong OneByteStringData(byte value) => TablePointer(value, 1);
 
     /// <summary>Seam, SV-006: the data pointer of "" converted to an interface: the start of the static zero.</summary>
     /// <returns>The data pointer.</returns>
+    [Implements("SV-006")]
     protected virtual ulong EmptyStringData() => StaticZero.Base;
 
     /// <summary>Seam, SV-006: the data pointer of a nil slice converted to an interface: the start of the static zero.</summary>
     /// <returns>The data pointer.</returns>
+    [Implements("SV-006")]
     protected virtual ulong NilSliceData() => StaticZero.Base;
 
     /// <summary>Seam, SV-010: the data pointer of a zero-sized value: <see cref="ZeroBase"/>, no allocation.</summary>
     /// <returns>The data pointer.</returns>
+    [Implements("SV-010")]
     protected virtual ulong ZeroSizedData() => ZeroBase.Base;
 
     /// <summary>
@@ -188,6 +209,7 @@ public partial class ReferenceRuntime
     /// <param name="width">The value's size.</param>
     /// <param name="value">Its bytes as an unsigned number in the machine's byte order.</param>
     /// <returns>The object's address.</returns>
+    [Implements("SV-009")]
     protected virtual ulong CopyValue(int width, ulong value)
     {
         var box = Memory.Allocate(Segment.Heap, (ulong)width, 1, $"copy {value:x} ({width} bytes)", RegionKind.HeapObject);
@@ -197,6 +219,7 @@ public partial class ReferenceRuntime
 
     /// <summary>Seam, SV-011: the data pointer of an empty non-nil slice: a new header {ZeroBase, 0, 0}.</summary>
     /// <returns>The header's address.</returns>
+    [Implements("SV-011")]
     protected virtual ulong EmptySliceData()
     {
         var header = Memory.Allocate(Segment.Heap, 3 * Word, Word, "slice header", RegionKind.HeapObject);

@@ -11,6 +11,7 @@ namespace Reference;
 /// pointer (ZV-001); compiler-known types are created with the compiler's zero (ZV-012).</para>
 /// <para>Descriptors are host objects, not simulated memory: creating one allocates nothing the runtime counts.</para>
 /// </remarks>
+[Implements("ZV-011", "ZV-001", "ZV-012")]
 public sealed class RType
 {
     private ulong _zero;
@@ -35,6 +36,7 @@ public sealed class RType
     public TypeKind Kind { get; }
 
     /// <summary>Size in bytes on the runtime's architecture (a word, AR-001).</summary>
+    [Implements("AR-001")]
     public ulong Size { get; }
 
     /// <summary>Alignment in bytes (a power of two).</summary>
@@ -53,6 +55,7 @@ public sealed class RType
     public ulong Length { get; }
 
     /// <summary>True for the compiler-known types the runtime starts with (ZV-012).</summary>
+    [Implements("ZV-012")]
     public bool IsCompilerKnown { get; }
 
     /// <summary>The zero pointer: 0 while nil. Read atomically (Go: atomicloadp).</summary>
@@ -65,6 +68,7 @@ public sealed class RType
     /// ZV-003: sets the zero pointer only if it is still nil (an atomic compare-and-swap, which is also the
     /// release that pairs with <see cref="ZeroPointer"/>, ZV-011). Returns true if this call set it.
     /// </summary>
+    [Implements("ZV-003", "ZV-011")]
     internal bool TrySetZero(ulong pointer) => Interlocked.CompareExchange(ref _zero, pointer, 0) == 0;
 
     /// <summary>An unconditional atomic store (Go: atomicstorep), for variants that mean to overwrite.</summary>

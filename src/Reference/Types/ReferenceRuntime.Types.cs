@@ -12,6 +12,7 @@ public partial class ReferenceRuntime
     private long _structFields;
 
     /// <summary>ZV-012: the compiler-known types, all pointing at <see cref="CompilerZero"/>.</summary>
+    [Implements("ZV-012")]
     public IReadOnlyList<RType> CompilerTypes { get; }
 
     /// <summary>The compiler-known uint8 (byte) type.</summary>
@@ -106,6 +107,7 @@ public partial class ReferenceRuntime
     /// <returns>The cached or new type.</returns>
     /// <exception cref="ArraySizeExceedsAddressSpaceException">count * elem.Size does not fit the word (AR-001).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The count does not fit the word.</exception>
+    [Implements("ZV-001", "AR-001")]
     public RType ArrayOf(ulong count, RType elem)
     {
         ArgumentNullException.ThrowIfNull(elem);
@@ -135,6 +137,7 @@ public partial class ReferenceRuntime
     /// </summary>
     /// <param name="length">Size in bytes, a word.</param>
     /// <returns>A new type.</returns>
+    [Implements("ZV-001")]
     public RType StructOf(ulong length)
     {
         var field = ByteArrayOf(length);
@@ -153,6 +156,7 @@ public partial class ReferenceRuntime
     /// preallocate a zero here (the pre-2015 behaviour) to break ZV-001.
     /// </summary>
     /// <param name="type">The new type.</param>
+    [Implements("ZV-001")]
     protected virtual void OnTypeCreated(RType type)
     {
     }
@@ -183,6 +187,7 @@ public partial class ReferenceRuntime
     /// </summary>
     /// <param name="sizes">The sizes of the compiler-known types the compiler's zero serves.</param>
     /// <returns>The compiler zero's size.</returns>
+    [Implements("ZV-012")]
     protected virtual ulong CompilerZeroSize(IReadOnlyList<ulong> sizes)
     {
         ArgumentNullException.ThrowIfNull(sizes);

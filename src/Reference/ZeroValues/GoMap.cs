@@ -4,6 +4,7 @@ namespace Reference;
 /// A map made by <see cref="ReferenceRuntime.MakeMap"/>: a header object on the heap and one heap slot per
 /// stored key. Elements are never stored in a zero region (ZV-009, ZV-015). Thread-safe.
 /// </summary>
+[Implements("ZV-009", "ZV-015")]
 public sealed class GoMap
 {
     private readonly Lock _lock = new();

@@ -56,6 +56,7 @@ public partial class ReferenceRuntime
     /// <exception cref="MapElementTooLargeException">ZV-006: the element is larger than 2^(w-1) bytes; nothing changed.</exception>
     /// <exception cref="RuntimeOutOfMemoryException">The zero buffer or the header does not fit.</exception>
     /// <exception cref="ArgumentException">The type is not a map type.</exception>
+    [Implements("ZV-002", "ZV-006")]
     public GoMap MakeMap(RType mapType)
     {
         ArgumentNullException.ThrowIfNull(mapType);
@@ -83,6 +84,7 @@ public partial class ReferenceRuntime
     /// <param name="map">The map.</param>
     /// <param name="key">The key.</param>
     /// <returns>The element's address, or null: the key is absent and no zero is handed out.</returns>
+    [Implements("ZV-016", "ZV-017", "ZV-018")]
     public ulong? Lookup(GoMap map, ulong key)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -94,6 +96,7 @@ public partial class ReferenceRuntime
     /// <param name="key">A key not stored in the map.</param>
     /// <returns>The zero's address, or null when the key is reported absent (ZV-018).</returns>
     /// <exception cref="ArgumentException">The key is stored.</exception>
+    [Implements("ZV-017", "ZV-018")]
     public ulong? LookupMissing(GoMap map, ulong key)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -113,6 +116,7 @@ public partial class ReferenceRuntime
     /// <param name="key">The key.</param>
     /// <param name="element">Exactly the element type's size in bytes.</param>
     /// <returns>The slot address.</returns>
+    [Implements("ZV-009", "ZV-015")]
     public ulong Assign(GoMap map, ulong key, ReadOnlySpan<byte> element)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -152,6 +156,7 @@ public partial class ReferenceRuntime
     /// allocated, so a throw leaves the buffer, its size and the type's nil zero pointer unchanged.</para>
     /// </remarks>
     /// <param name="type">The element type.</param>
+    [Implements("ZV-003", "ZV-011", "ZV-004", "ZV-005", "ZV-006")]
     protected virtual void MapZero(RType type)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -194,11 +199,13 @@ public partial class ReferenceRuntime
     /// <param name="bufferSize">The current buffer's size (0 before the first buffer).</param>
     /// <param name="typeSize">The type's size.</param>
     /// <returns>True when the buffer must grow.</returns>
+    [Implements("ZV-005")]
     protected virtual bool BufferTooSmall(ulong bufferSize, ulong typeSize) => bufferSize < typeSize;
 
     /// <summary>Seam, ZV-004: whether a type of <paramref name="size"/> bytes uses the static zero: size &lt;= 1024.</summary>
     /// <param name="size">The type's size.</param>
     /// <returns>True for the static zero.</returns>
+    [Implements("ZV-004")]
     protected virtual bool UsesStaticZero(ulong size) => size <= StaticZeroSize;
 
     /// <summary>
@@ -211,6 +218,7 @@ public partial class ReferenceRuntime
     /// <returns>The new size.</returns>
     /// <exception cref="MapElementTooLargeException">Doubling overflowed the word (ZV-006).</exception>
     /// <exception cref="NonTerminationException">A variant's growth made no progress (Go would loop forever).</exception>
+    [Implements("ZV-005", "ZV-006")]
     protected ulong NextZeroBufferSize(ulong current, ulong typeSize)
     {
         var size = current;
@@ -251,16 +259,19 @@ public partial class ReferenceRuntime
 
     /// <summary>Seam, ZV-005: the first buffer size, 4096.</summary>
     /// <returns>The initial size.</returns>
+    [Implements("ZV-005")]
     protected virtual ulong InitialBufferSize() => InitialZeroBufferSize;
 
     /// <summary>Seam, ZV-005, ZV-006: one growth step: doubling, modulo the word (it wraps to 0 past 2^(w-1)).</summary>
     /// <param name="size">The current size.</param>
     /// <returns>The doubled size, masked to the word.</returns>
+    [Implements("ZV-005", "ZV-006")]
     protected virtual ulong GrowBufferSize(ulong size) => unchecked(size << 1) & Architecture.WordMask;
 
     /// <summary>Seam, ZV-006: the overflow check after a growth step: a doubled power of two that wrapped is 0.</summary>
     /// <param name="grown">The size after the step.</param>
     /// <returns>True when the step overflowed the word.</returns>
+    [Implements("ZV-006")]
     protected virtual bool GrowthOverflowed(ulong grown) => grown == 0;
 
     /// <summary>
@@ -271,6 +282,7 @@ public partial class ReferenceRuntime
     /// </summary>
     /// <param name="type">The type that needs the buffer.</param>
     /// <param name="size">The new buffer size.</param>
+    [Implements("ZV-005", "ZV-007", "ZV-011")]
     protected virtual void AllocateAndPublishZero(RType type, ulong size)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -286,6 +298,7 @@ public partial class ReferenceRuntime
     /// <param name="size">Bytes.</param>
     /// <returns>The buffer.</returns>
     /// <exception cref="RuntimeOutOfMemoryException">The persistent segment has no room.</exception>
+    [Implements("ZV-007", "ZV-009")]
     protected virtual MemoryRegion AllocateZeroBuffer(ulong size)
     {
         int number;
@@ -301,6 +314,7 @@ public partial class ReferenceRuntime
 
     /// <summary>ZV-008: makes <paramref name="buffer"/> the current buffer; older buffers stay listed and valid.</summary>
     /// <param name="buffer">A buffer from <see cref="AllocateZeroBuffer"/>.</param>
+    [Implements("ZV-008")]
     protected void CommitZeroBuffer(MemoryRegion buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
@@ -319,6 +333,7 @@ public partial class ReferenceRuntime
     /// <param name="type">The type.</param>
     /// <param name="pointer">The zero's address.</param>
     /// <returns>True when this call set the pointer.</returns>
+    [Implements("ZV-003", "ZV-011")]
     protected virtual bool PublishZero(RType type, ulong pointer)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -336,6 +351,7 @@ public partial class ReferenceRuntime
     /// becomes visible (inside the zero lock when the buffer grew), before the publisher goes on. A test harness
     /// can make other threads look at the type exactly then, instead of hoping a race lands in the window.
     /// </summary>
+    [Implements("ZV-011")]
     public Action<RType, ulong>? Published { get; set; }
 
     /// <summary>
@@ -361,6 +377,7 @@ public partial class ReferenceRuntime
     /// <param name="map">The map.</param>
     /// <param name="key">The missing key.</param>
     /// <returns>The zero's address, or null when the key is reported absent.</returns>
+    [Implements("ZV-016", "ZV-017", "ZV-004", "ZV-012", "ZV-018")]
     protected virtual ulong? MissingKeyPointer(GoMap map, ulong key)
     {
         ArgumentNullException.ThrowIfNull(map);

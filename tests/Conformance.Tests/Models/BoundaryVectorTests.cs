@@ -19,9 +19,7 @@ public class BoundaryVectorTests
     [InlineData("32be")]
     [InlineData("64le")]
     [InlineData("64be")]
-    [Trait("Requirement", "ZV-004")]
-    [Trait("Requirement", "ZV-005")]
-    [Trait("Requirement", "ZV-006")]
+    [Requirement("ZV-004", "ZV-005", "ZV-006")]
     public void SolverFindsTheZeroValueEdges(string arch)
     {
         int bits = arch.StartsWith("32", StringComparison.Ordinal) ? 32 : 64;
@@ -43,7 +41,7 @@ public class BoundaryVectorTests
     }
 
     [Fact]
-    [Trait("Requirement", "SV-003")]
+    [Requirement("SV-003")]
     public void SolverFindsTheTableEdges()
     {
         var values = Values("SV-003", "all").ToList();

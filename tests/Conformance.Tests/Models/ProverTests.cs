@@ -27,49 +27,31 @@ public sealed class ProverTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    [Trait("Requirement", "AR-001")]
-    [Trait("Requirement", "AR-002")]
-    [Trait("Requirement", "AR-003")]
+    [Requirement("AR-001", "AR-002", "AR-003")]
     public void ArchitectureModel_EveryObligationProvedOnFourArchitectures() => AllProved("architecture.smt2");
 
     [Fact]
-    [Trait("Requirement", "SV-001")]
-    [Trait("Requirement", "SV-002")]
-    [Trait("Requirement", "SV-003")]
-    [Trait("Requirement", "SV-004")]
-    [Trait("Requirement", "SV-005")]
-    [Trait("Requirement", "SV-006")]
+    [Requirement("SV-001", "SV-002", "SV-003", "SV-004", "SV-005", "SV-006")]
     public void SmallValuesModel_EveryObligationProvedOnFourArchitectures() => AllProved("small-values.smt2");
 
     [Fact]
-    [Trait("Requirement", "ZV-004")]
-    [Trait("Requirement", "ZV-005")]
-    [Trait("Requirement", "ZV-006")]
+    [Requirement("ZV-004", "ZV-005", "ZV-006")]
     public void ZeroGrowthModel_EveryObligationProvedOnFourArchitectures() => AllProved("zero-growth.smt2");
 
     [Fact]
-    [Trait("Requirement", "ZV-001")]
-    [Trait("Requirement", "ZV-007")]
-    [Trait("Requirement", "ZV-014")]
+    [Requirement("ZV-001", "ZV-007", "ZV-014")]
     public void ZeroMemoryModel_EveryObligationProvedOnFourArchitectures() => AllProved("zero-memory.smt2");
 
     [Fact]
-    [Trait("Requirement", "ZV-009")]
-    [Trait("Requirement", "SV-007")]
-    [Trait("Requirement", "ZV-015")]
+    [Requirement("ZV-009", "SV-007", "ZV-015")]
     public void ZeroNeverWrittenModel_EveryObligationProvedOnFourArchitectures() => AllProved("zero-never-written.smt2");
 
     [Fact]
-    [Trait("Requirement", "ZV-002")]
-    [Trait("Requirement", "ZV-003")]
-    [Trait("Requirement", "ZV-008")]
-    [Trait("Requirement", "ZV-010")]
-    [Trait("Requirement", "ZV-011")]
+    [Requirement("ZV-002", "ZV-003", "ZV-008", "ZV-010", "ZV-011")]
     public void ZeroPublicationModel_EveryObligationProvedOnFourArchitectures() => AllProved("zero-publication.smt2");
 
     [Fact]
-    [Trait("Requirement", "ZV-012")]
-    [Trait("Requirement", "ZV-013")]
+    [Requirement("ZV-012", "ZV-013")]
     public void ZeroLookupModel_EveryObligationProvedOnFourArchitectures() => AllProved("zero-lookup.smt2");
 
     /// <summary>Plausible bugs seeded into a copy of a model: each must give a counterexample naming the requirement.</summary>
@@ -107,31 +89,7 @@ public sealed class ProverTests(ITestOutputHelper output) : IDisposable
 
     [Theory]
     [MemberData(nameof(SeededBugs))]
-    [Trait("Requirement", "AR-001")]
-    [Trait("Requirement", "AR-002")]
-    [Trait("Requirement", "AR-003")]
-    [Trait("Requirement", "SV-001")]
-    [Trait("Requirement", "SV-002")]
-    [Trait("Requirement", "SV-003")]
-    [Trait("Requirement", "SV-004")]
-    [Trait("Requirement", "SV-005")]
-    [Trait("Requirement", "SV-006")]
-    [Trait("Requirement", "SV-007")]
-    [Trait("Requirement", "ZV-001")]
-    [Trait("Requirement", "ZV-002")]
-    [Trait("Requirement", "ZV-003")]
-    [Trait("Requirement", "ZV-004")]
-    [Trait("Requirement", "ZV-005")]
-    [Trait("Requirement", "ZV-006")]
-    [Trait("Requirement", "ZV-007")]
-    [Trait("Requirement", "ZV-008")]
-    [Trait("Requirement", "ZV-009")]
-    [Trait("Requirement", "ZV-010")]
-    [Trait("Requirement", "ZV-011")]
-    [Trait("Requirement", "ZV-012")]
-    [Trait("Requirement", "ZV-013")]
-    [Trait("Requirement", "ZV-014")]
-    [Trait("Requirement", "ZV-015")]
+    [Requirement("AR-001", "AR-002", "AR-003", "SV-001", "SV-002", "SV-003", "SV-004", "SV-005", "SV-006", "SV-007", "ZV-001", "ZV-002", "ZV-003", "ZV-004", "ZV-005", "ZV-006", "ZV-007", "ZV-008", "ZV-009", "ZV-010", "ZV-011", "ZV-012", "ZV-013", "ZV-014", "ZV-015")]
     public void SeededBug_GivesAShrunkCounterexampleNamingTheRequirement(string bug, string file, string find, string replace, string requirement)
     {
         var source = ModelSource.Embedded().Single(s => s.Name == file);

@@ -20,7 +20,7 @@ public class JudgeTests
     }
 
     [Fact]
-    [Trait("Requirement", "SV-002")]
+    [Requirement("SV-002")]
     public void Holds_Passes_WithTheStatementAndEveryArgument()
     {
         var (judge, _) = Make();
@@ -33,7 +33,7 @@ public class JudgeTests
     }
 
     [Fact]
-    [Trait("Requirement", "SV-002")]
+    [Requirement("SV-002")]
     public void DoesNotHold_Fails_NamingThePredicateAndArguments()
     {
         var (judge, _) = Make();
@@ -177,7 +177,7 @@ public class JudgeTests
     }
 
     [Fact]
-    [Trait("Requirement", "ZV-009")]
+    [Requirement("ZV-009")]
     public void Missing_FailsWithTheRequirementStatement()
     {
         var (judge, _) = Make();

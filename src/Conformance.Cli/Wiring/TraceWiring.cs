@@ -1,0 +1,36 @@
+using System.Reflection;
+using Conformance.Trace;
+using Reference;
+
+namespace Conformance.Cli.Wiring;
+
+/// <summary>The links <c>trace</c> reads from compiled code: the only place that knows the reference, the zoo and the tests' attribute.</summary>
+internal static class TraceWiring
+{
+    private const BindingFlags Everything = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
+    /// <summary>The reference's [Implements] members, the compiled tests under <paramref name="root"/>, and the zoo's variants.</summary>
+    public static TraceLinks Links(string root) => new(ReferenceLinks(), TraceLinks.TestsIn(root), Broken());
+
+    /// <summary>(ID, "Type.Member") for every member of the reference that carries [Implements].</summary>
+    public static IReadOnlyList<(string Id, string Site)> ReferenceLinks()
+    {
+        var links = new List<(string, string)>();
+        foreach (var type in typeof(ReferenceRuntime).Assembly.GetTypes())
+        {
+            foreach (var member in new MemberInfo[] { type }.Concat(type.GetMembers(Everything)))
+            {
+                if (member.GetCustomAttribute<ImplementsAttribute>() is { } implements)
+                {
+                    string site = member == type ? type.FullName! : $"{type.FullName}.{member.Name}";
+                    links.AddRange(implements.Requirements.Select(id => (id, site)));
+                }
+            }
+        }
+        return links;
+    }
+
+    /// <summary>(ID, "zoo:name") for every broken variant of the zoo.</summary>
+    public static IReadOnlyList<(string Id, string Site)> Broken() =>
+        [.. Zoo.Variants.Select(v => (v.Requirement, $"zoo:{v.Name}"))];
+}
