@@ -17,13 +17,23 @@ public sealed class ProverTests(ITestOutputHelper output) : IDisposable
         var obligations = catalog.Obligations.Where(o => o.Source.StartsWith(file + ":", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(obligations);
         var prover = new Prover(solver, 120_000);
-        var notProved = obligations.Select(prover.Prove).Where(r => r.Verdict != ProofVerdict.Proved).Select(r => r.Describe()).ToList();
+        var results = obligations.Select(prover.Prove).ToList();
+        var notProved = results.Where(r => r.Verdict != ProofVerdict.Proved).Select(r => r.Describe()).ToList();
         Assert.True(notProved.Count == 0, string.Join("\n", notProved));
+        // The same obligations, architectures and verdicts as the golden list.
+        Golden.AssertSameLines(Golden.Obligations.Where(l => l.StartsWith(file + "\t", StringComparison.Ordinal)), results.Select(r => Golden.Line(r.Obligation, r.Verdict)), $"{file}'s obligations and verdicts");
         // Every architecture is covered for every requirement the file proves.
         foreach (var id in obligations.SelectMany(o => o.Requirements).Distinct())
         {
             Assert.Equal(["32be", "32le", "64be", "64le"], obligations.Where(o => o.Requirements.Contains(id)).Select(o => o.Arch).Distinct().Order(StringComparer.Ordinal));
         }
+    }
+
+    [Fact]
+    public void Catalog_IsTheGoldenList()
+    {
+        var catalog = ModelCatalog.LoadEmbedded();
+        Golden.AssertSameLines(Golden.Obligations.Select(Golden.WithoutVerdict), catalog.Obligations.Select(o => Golden.WithoutVerdict(Golden.Line(o, ProofVerdict.Proved))), "the catalog's obligations");
     }
 
     [Fact]
@@ -145,6 +155,9 @@ public sealed class ProverTests(ITestOutputHelper output) : IDisposable
         Assert.True(found is not null, $"'{bug}' in {file}: no obligation of {requirement} found a counterexample");
         output.WriteLine($"{bug}: {found.Describe()}");
         Assert.Contains(requirement, found.Describe(), StringComparison.Ordinal);
+        // The same obligation, architecture and shrunk counterexample as the golden list.
+        string expected = Assert.Single(Golden.SeededBugs, l => l.StartsWith($"{requirement}\t{bug}\t", StringComparison.Ordinal));
+        Assert.Equal(expected, Golden.Line(requirement, bug, found));
         Assert.All(found.Values, v => Assert.True(v.Value <= ulong.MaxValue));
     }
 
