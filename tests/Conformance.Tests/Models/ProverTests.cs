@@ -155,6 +155,7 @@ public sealed class ProverTests(ITestOutputHelper output) : IDisposable
         Assert.True(found is not null, $"'{bug}' in {file}: no obligation of {requirement} found a counterexample");
         output.WriteLine($"{bug}: {found.Describe()}");
         Assert.Contains(requirement, found.Describe(), StringComparison.Ordinal);
+        Assert.True(found.Detail.Length == 0, found.Detail);
         // The same obligation, architecture and shrunk counterexample as the golden list.
         string expected = Assert.Single(Golden.SeededBugs, l => l.StartsWith($"{requirement}\t{bug}\t", StringComparison.Ordinal));
         Assert.Equal(expected, Golden.Line(requirement, bug, found));
@@ -174,6 +175,19 @@ public sealed class ProverTests(ITestOutputHelper output) : IDisposable
         // The only size the threshold 1023 gets wrong is 1024; everything else shrinks to 0 or 1.
         Assert.Contains(("size", 1024UL), r.Values);
         Assert.All(r.Values.Where(v => v.Name != "size"), v => Assert.True(v.Value <= 1, $"{v.Name} = {v.Value} was not shrunk"));
+    }
+
+    [Fact]
+    public void Counterexample_ByteConstant_IsShrunkInItsOwnWidth()
+    {
+        // A (_ BitVec 8) constant before a 64-bit one: every shrinking query must use #x.. literals of 8 bits.
+        const string Text = "(push 1)\n(set-info :obligation \"bytes\")\n(set-info :requirement \"ZV-009\")\n(set-info :arch \"64le\")\n" +
+            "(set-info :statement \"small bytes bound x\")\n(set-info :status unsat)\n(declare-const b (_ BitVec 8))\n(declare-const x (_ BitVec 64))\n" +
+            "(assert (not (=> (bvugt b #x05) (bvult x #x0000000000000010))))\n(check-sat)\n(pop 1)\n";
+        var r = new Prover(solver, 60_000).Prove(ModelCatalog.Load([new ModelSource("bytes.smt2", Text)]).Obligations.Single());
+        Assert.Equal(ProofVerdict.Counterexample, r.Verdict);
+        Assert.Equal([("b", 6UL), ("x", 16UL)], r.Values);
+        Assert.Equal("", r.Detail);
     }
 
     [Fact]
