@@ -56,6 +56,8 @@
            (ZV-013.ok (lookup-missing-fixed size zs czbase) #x0000000000000000 lookup-objects))))
 
 ; ===================== obligations =====================
+; Each declares its own constants: the two list their shared ones (czbase, size) in different orders,
+; and a counterexample shows them in declaration order.
 
 (push 1)
 (set-info :obligation "ZV-012/one-compiler-zero")
