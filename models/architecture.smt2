@@ -1,78 +1,8 @@
 ; architecture.smt2: AR-001 (declared architecture), AR-002 (storage widths), AR-003 (table offset).
-; Run by hand: z3 models/architecture.smt2   (prints one "unsat" per obligation: unsat = proved)
-;
-; Conventions (every model file): see the shared prelude below and models/README.md. Oracle
-; predicates are define-funs named <ID>.<name> over Bool and (_ BitVec 64) only; obligations are
-; (push 1) ... (pop 1) blocks labelled with set-info and asserting the NEGATION of a claim, so
-; unsat means the claim holds for the whole domain on that architecture.
-; ---- shared prelude: identical text in every model file (ModelCatalog checks that every
-; ---- definition with the same name has the same text in every file; one truth, no drift).
-; ---- z3 only: after (push 1) z3 answers with its incremental core, weak on bit-vectors; this lets it
-; ---- fall back to its bit-blasting solver after 200 ms. The prover sends no set-option (it runs each
-; ---- obligation as its own query with (check-sat-using (try-for ...))), so this affects hand runs only.
-(set-option :combined_solver.solver2_timeout 200)
-; A word is a (_ BitVec 64) whatever the architecture; w is the word size in bits (#x20 = 32,
-; #x40 = 64). Machine arithmetic wraps at the word: it is modelled EXACTLY by masking to the word
-; (wrap), so a 32-bit overflow is modelled, not assumed away, and one set of definitions serves both
-; word sizes. Byte order is a Bool be (true = big-endian).
-(define-fun word-mask ((w (_ BitVec 64))) (_ BitVec 64)
-  (ite (= w #x0000000000000020) #x00000000ffffffff #xffffffffffffffff))
-(define-fun word-ok ((w (_ BitVec 64))) Bool
-  (or (= w #x0000000000000020) (= w #x0000000000000040)))
-(define-fun wrap ((w (_ BitVec 64)) (x (_ BitVec 64))) (_ BitVec 64)
-  (bvand x (word-mask w)))
-(define-fun fits ((w (_ BitVec 64)) (x (_ BitVec 64))) Bool
-  (= x (wrap w x)))
-; 2^(w-1): the largest power of two a word holds.
-(define-fun half-word ((w (_ BitVec 64))) (_ BitVec 64)
-  (bvshl #x0000000000000001 (bvsub w #x0000000000000001)))
-(define-fun pow2 ((x (_ BitVec 64))) Bool
-  (and (distinct x #x0000000000000000)
-       (= (bvand x (bvsub x #x0000000000000001)) #x0000000000000000)))
-; a in [base, base+len), without computing base+len (no overflow).
-(define-fun in-region ((a (_ BitVec 64)) (base (_ BitVec 64)) (len (_ BitVec 64))) Bool
-  (and (bvuge a base) (bvult (bvsub a base) len)))
-; [a, a+alen) and [b, b+blen) share no byte; overflow-free.
-(define-fun disjoint ((a (_ BitVec 64)) (alen (_ BitVec 64)) (b (_ BitVec 64)) (blen (_ BitVec 64))) Bool
-  (or (= alen #x0000000000000000) (= blen #x0000000000000000)
-      (and (bvuge b a) (bvuge (bvsub b a) alen))
-      (and (bvuge a b) (bvuge (bvsub a b) blen))))
-; [base, base+len) lies inside the w-bit address space; overflow-free.
-(define-fun region-fits ((w (_ BitVec 64)) (base (_ BitVec 64)) (len (_ BitVec 64))) Bool
-  (and (fits w base)
-       (or (= len #x0000000000000000)
-           (bvule (bvsub len #x0000000000000001) (bvsub (word-mask w) base)))))
-; Byte order. An 8-byte table slot is written as a 64-bit "raw" value holding its bytes in ADDRESS
-; order, lowest address most significant (so raw reads like a big-endian dump of memory).
-(define-fun bswap64 ((x (_ BitVec 64))) (_ BitVec 64)
-  (concat ((_ extract 7 0) x) ((_ extract 15 8) x) ((_ extract 23 16) x) ((_ extract 31 24) x)
-          ((_ extract 39 32) x) ((_ extract 47 40) x) ((_ extract 55 48) x) ((_ extract 63 56) x)))
-; The bytes of the uint64 v as the machine stores them, in address order.
-(define-fun slot-raw ((be Bool) (v (_ BitVec 64))) (_ BitVec 64)
-  (ite be v (bswap64 v)))
-; Reading width bytes (1..8) at byte offset o (0..8-width) of raw in byte order be.
-(define-fun load-bytes ((be Bool) (raw (_ BitVec 64)) (o (_ BitVec 64)) (width (_ BitVec 64))) (_ BitVec 64)
-  (let ((win (bvlshr (bvshl raw (bvmul #x0000000000000008 o))
-                     (bvsub #x0000000000000040 (bvmul #x0000000000000008 width)))))
-    (ite be win
-         (bswap64 (bvshl win (bvsub #x0000000000000040 (bvmul #x0000000000000008 width)))))))
-; AR-003: THE table offset of a width: 0 on little-endian, 8 - width on big-endian. No other
-; offset literal appears in any model.
-(define-fun table-offset ((width (_ BitVec 64)) (be Bool)) (_ BitVec 64)
-  (ite be (bvsub #x0000000000000008 width) #x0000000000000000))
-(define-fun table-width ((width (_ BitVec 64))) Bool
-  (or (= width #x0000000000000001) (= width #x0000000000000002)
-      (= width #x0000000000000004) (= width #x0000000000000008)))
-; The table: 256 slots of 8 bytes at base (2048 bytes). A w-byte value v < 256 is served at
-; base + 8v + table-offset(w, be); written as ptr - base so that nothing overflows.
-(define-fun table-ptr-ok ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (ptr (_ BitVec 64))) Bool
-  (and (bvult v #x0000000000000100) (table-width width)
-       (= (bvsub ptr base) (bvadd (bvmul #x0000000000000008 v) (table-offset width be)))))
-; Reading width bytes at ptr inside the initial table, in byte order be.
-(define-fun table-read ((be Bool) (base (_ BitVec 64)) (ptr (_ BitVec 64)) (width (_ BitVec 64))) (_ BitVec 64)
-  (load-bytes be (slot-raw be (bvlshr (bvsub ptr base) #x0000000000000003))
-              (bvand (bvsub ptr base) #x0000000000000007) width))
-; ---- end of shared prelude
+; Each obligation is stated once, over W (the word size in bits) and BE (big-endian); the prover
+; instantiates it for each architecture. One architecture by hand (one "unsat" per obligation):
+;   dotnet run --project src/Conformance.Cli -- prove --emit models/architecture.smt2 --arch 64be | z3 -in
+; The shared helpers are in prelude.smt2; conventions and how to add an obligation: models/README.md.
 
 ; ===================== oracle predicates =====================
 
@@ -187,204 +117,51 @@
            ; Go's literal offsets are that function
            (AR-003.ptr-ok be base v width (go-table-pointer be base v width)))))
 
+; ===================== constants =====================
+; What the obligations below quantify over: a counterexample lists the ones its obligation uses,
+; in this order.
+(declare-const x (_ BitVec 64))
+(declare-const y (_ BitVec 64))
+(declare-const kind (_ BitVec 64))
+(declare-const base (_ BitVec 64))
+(declare-const v (_ BitVec 64))
+(declare-const width (_ BitVec 64))
+(declare-const o (_ BitVec 64))
+
 ; ===================== obligations =====================
 
 (push 1)
 (set-info :obligation "AR-001/word-arithmetic")
 (set-info :requirement "AR-001")
-(set-info :arch "32le")
 (set-info :statement "AR-001.ok accepts exactly the words; masked 64-bit arithmetic is exactly the machine's; 2*2^(w-1) wraps to 0")
 (set-info :status unsat)
-(declare-const x (_ BitVec 64))
-(declare-const y (_ BitVec 64))
-(assert (not (claim.AR-001 #x0000000000000020 x y)))
+(assert (not (claim.AR-001 W x y)))
 (check-sat)
 (pop 1)
 
 (push 1)
 (set-info :obligation "AR-002/storage-width")
 (set-info :requirement "AR-002")
-(set-info :arch "32le")
 (set-info :statement "every kind has exactly one storage width, a table width, equal to Go's size; int, uint, uintptr are word-sized")
 (set-info :status unsat)
-(declare-const kind (_ BitVec 64))
-(declare-const width (_ BitVec 64))
-(assert (not (claim.AR-002 #x0000000000000020 kind width)))
+(assert (not (claim.AR-002 W kind width)))
 (check-sat)
 (pop 1)
 
 (push 1)
 (set-info :obligation "AR-003/table-offset")
 (set-info :requirement "AR-003")
-(set-info :arch "32le")
 (set-info :statement "for every v < 256 and width 1,2,4,8, reading at 8v + table-offset yields v, no other offset does, and Go's literals agree")
 (set-info :status unsat)
-(declare-const base (_ BitVec 64))
-(declare-const v (_ BitVec 64))
-(declare-const width (_ BitVec 64))
-(declare-const o (_ BitVec 64))
-(assert (not (claim.AR-003 false base v width o)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "AR-001/word-arithmetic")
-(set-info :requirement "AR-001")
-(set-info :arch "32be")
-(set-info :statement "AR-001.ok accepts exactly the words; masked 64-bit arithmetic is exactly the machine's; 2*2^(w-1) wraps to 0")
-(set-info :status unsat)
-(declare-const x (_ BitVec 64))
-(declare-const y (_ BitVec 64))
-(assert (not (claim.AR-001 #x0000000000000020 x y)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "AR-002/storage-width")
-(set-info :requirement "AR-002")
-(set-info :arch "32be")
-(set-info :statement "every kind has exactly one storage width, a table width, equal to Go's size; int, uint, uintptr are word-sized")
-(set-info :status unsat)
-(declare-const kind (_ BitVec 64))
-(declare-const width (_ BitVec 64))
-(assert (not (claim.AR-002 #x0000000000000020 kind width)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "AR-003/table-offset")
-(set-info :requirement "AR-003")
-(set-info :arch "32be")
-(set-info :statement "for every v < 256 and width 1,2,4,8, reading at 8v + table-offset yields v, no other offset does, and Go's literals agree")
-(set-info :status unsat)
-(declare-const base (_ BitVec 64))
-(declare-const v (_ BitVec 64))
-(declare-const width (_ BitVec 64))
-(declare-const o (_ BitVec 64))
-(assert (not (claim.AR-003 true base v width o)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "AR-001/word-arithmetic")
-(set-info :requirement "AR-001")
-(set-info :arch "64le")
-(set-info :statement "AR-001.ok accepts exactly the words; masked 64-bit arithmetic is exactly the machine's; 2*2^(w-1) wraps to 0")
-(set-info :status unsat)
-(declare-const x (_ BitVec 64))
-(declare-const y (_ BitVec 64))
-(assert (not (claim.AR-001 #x0000000000000040 x y)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "AR-002/storage-width")
-(set-info :requirement "AR-002")
-(set-info :arch "64le")
-(set-info :statement "every kind has exactly one storage width, a table width, equal to Go's size; int, uint, uintptr are word-sized")
-(set-info :status unsat)
-(declare-const kind (_ BitVec 64))
-(declare-const width (_ BitVec 64))
-(assert (not (claim.AR-002 #x0000000000000040 kind width)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "AR-003/table-offset")
-(set-info :requirement "AR-003")
-(set-info :arch "64le")
-(set-info :statement "for every v < 256 and width 1,2,4,8, reading at 8v + table-offset yields v, no other offset does, and Go's literals agree")
-(set-info :status unsat)
-(declare-const base (_ BitVec 64))
-(declare-const v (_ BitVec 64))
-(declare-const width (_ BitVec 64))
-(declare-const o (_ BitVec 64))
-(assert (not (claim.AR-003 false base v width o)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "AR-001/word-arithmetic")
-(set-info :requirement "AR-001")
-(set-info :arch "64be")
-(set-info :statement "AR-001.ok accepts exactly the words; masked 64-bit arithmetic is exactly the machine's; 2*2^(w-1) wraps to 0")
-(set-info :status unsat)
-(declare-const x (_ BitVec 64))
-(declare-const y (_ BitVec 64))
-(assert (not (claim.AR-001 #x0000000000000040 x y)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "AR-002/storage-width")
-(set-info :requirement "AR-002")
-(set-info :arch "64be")
-(set-info :statement "every kind has exactly one storage width, a table width, equal to Go's size; int, uint, uintptr are word-sized")
-(set-info :status unsat)
-(declare-const kind (_ BitVec 64))
-(declare-const width (_ BitVec 64))
-(assert (not (claim.AR-002 #x0000000000000040 kind width)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "AR-003/table-offset")
-(set-info :requirement "AR-003")
-(set-info :arch "64be")
-(set-info :statement "for every v < 256 and width 1,2,4,8, reading at 8v + table-offset yields v, no other offset does, and Go's literals agree")
-(set-info :status unsat)
-(declare-const base (_ BitVec 64))
-(declare-const v (_ BitVec 64))
-(declare-const width (_ BitVec 64))
-(declare-const o (_ BitVec 64))
-(assert (not (claim.AR-003 true base v width o)))
+(assert (not (claim.AR-003 BE base v width o)))
 (check-sat)
 (pop 1)
 
 (push 1)
 (set-info :obligation "AR-002/truncation-probes")
 (set-info :requirement "AR-002")
-(set-info :arch "32le")
 (set-info :statement "for every kind, Go's conversion keeps 2^(8w)+1 as slot 1 without allocating and allocates for 2^(8(w-1)) when w >= 2")
 (set-info :status unsat)
-(declare-const kind (_ BitVec 64))
-(declare-const base (_ BitVec 64))
-(assert (not (claim.AR-002.probe #x0000000000000020 kind false base)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "AR-002/truncation-probes")
-(set-info :requirement "AR-002")
-(set-info :arch "32be")
-(set-info :statement "for every kind, Go's conversion keeps 2^(8w)+1 as slot 1 without allocating and allocates for 2^(8(w-1)) when w >= 2")
-(set-info :status unsat)
-(declare-const kind (_ BitVec 64))
-(declare-const base (_ BitVec 64))
-(assert (not (claim.AR-002.probe #x0000000000000020 kind true base)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "AR-002/truncation-probes")
-(set-info :requirement "AR-002")
-(set-info :arch "64le")
-(set-info :statement "for every kind, Go's conversion keeps 2^(8w)+1 as slot 1 without allocating and allocates for 2^(8(w-1)) when w >= 2")
-(set-info :status unsat)
-(declare-const kind (_ BitVec 64))
-(declare-const base (_ BitVec 64))
-(assert (not (claim.AR-002.probe #x0000000000000040 kind false base)))
-(check-sat)
-(pop 1)
-
-(push 1)
-(set-info :obligation "AR-002/truncation-probes")
-(set-info :requirement "AR-002")
-(set-info :arch "64be")
-(set-info :statement "for every kind, Go's conversion keeps 2^(8w)+1 as slot 1 without allocating and allocates for 2^(8(w-1)) when w >= 2")
-(set-info :status unsat)
-(declare-const kind (_ BitVec 64))
-(declare-const base (_ BitVec 64))
-(assert (not (claim.AR-002.probe #x0000000000000040 kind true base)))
+(assert (not (claim.AR-002.probe W kind BE base)))
 (check-sat)
 (pop 1)

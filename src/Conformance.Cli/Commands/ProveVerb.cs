@@ -3,7 +3,7 @@ using Conformance.Models;
 
 namespace Conformance.Cli.Commands;
 
-/// <summary>`prove [--json FILE] [--timeout-ms N] [--requirement ID] [--models DIR]`.</summary>
+/// <summary>`prove [--json FILE] [--timeout-ms N] [--requirement ID] [--models DIR] [--emit FILE --arch A]`.</summary>
 internal static class ProveVerb
 {
     public static Command Build(TextWriter stdout, TextWriter stderr)
@@ -12,9 +12,11 @@ internal static class ProveVerb
         var timeout = new Option<int>("--timeout-ms") { Description = "per-obligation solver timeout (a timeout is 'unknown', never a pass)", DefaultValueFactory = _ => 60_000 };
         var requirement = new Option<string?>("--requirement") { Description = "only the obligations of this requirement ID" };
         var models = new Option<DirectoryInfo?>("--models") { Description = "read models/*.smt2 from DIR instead of the copy built into the tool" };
-        var cmd = new Command("prove", "Prove every model obligation on every architecture it applies to.") { json, timeout, requirement, models };
+        var emit = new Option<string?>("--emit") { Description = "print FILE's standalone SMT-LIB2 script for --arch instead of proving (for any solver: | z3 -in)" };
+        var arch = new Option<string?>("--arch") { Description = "with --emit: the architecture, 32le, 32be, 64le or 64be" };
+        var cmd = new Command("prove", "Prove every model obligation on every architecture it applies to.") { json, timeout, requirement, models, emit, arch };
         cmd.SetAction(parse => ProveCommand.Run(
-            new ProveOptions(parse.GetValue(json)?.FullName, parse.GetValue(timeout), parse.GetValue(requirement), parse.GetValue(models)?.FullName),
+            new ProveOptions(parse.GetValue(json)?.FullName, parse.GetValue(timeout), parse.GetValue(requirement), parse.GetValue(models)?.FullName, parse.GetValue(emit), parse.GetValue(arch)),
             stdout, stderr));
         return cmd;
     }

@@ -56,17 +56,20 @@ public sealed partial class ModelOracle : Suite.IPredicateOracle
     /// <exception cref="SmtCompileException">A requirement predicate is outside the compiled subset.</exception>
     public static ModelOracle LoadDirectory(string directory) => Load(ModelSource.FromDirectory(directory));
 
-    /// <summary>Loads <paramref name="sources"/>.</summary>
-    /// <exception cref="SmtParseException">A file is not valid SMT-LIB2, or two files define the same predicate.</exception>
+    /// <summary>Loads <paramref name="sources"/>; the one named <see cref="ModelSource.PreludeName"/>, if any, is visible to all the others.</summary>
+    /// <exception cref="SmtParseException">A file is not valid SMT-LIB2, two files define the same predicate, or a file defines a prelude name again.</exception>
     /// <exception cref="SmtCompileException">A requirement predicate is outside the compiled subset.</exception>
     public static ModelOracle Load(IEnumerable<ModelSource> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var predicates = new List<PredicateHandle>();
         var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-        foreach (ModelSource source in sources)
+        var all = sources.ToList();
+        // The helpers every model file calls are in one file (ModelSource.PreludeName), read before each of them.
+        SmtModule? prelude = all.Find(s => s.Name == ModelSource.PreludeName) is { } p ? SmtModule.Parse(p.Text, p.Name) : null;
+        foreach (ModelSource source in all)
         {
-            SmtModule module = SmtModule.Parse(source.Text, source.Name);
+            SmtModule module = source.Name == ModelSource.PreludeName ? prelude! : SmtModule.Parse(source.Text, source.Name, prelude);
             foreach (SmtDefinition definition in module.Definitions)
             {
                 // Oracle predicates are <ID>.<name>; the obligations' claims are named claim.<ID>... (they may

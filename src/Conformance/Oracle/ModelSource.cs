@@ -10,6 +10,12 @@ public sealed record ModelSource(string Name, string Text)
     /// <summary>The prefix of the model resources embedded in the Conformance assembly (see Conformance.csproj).</summary>
     public const string ResourcePrefix = "models/";
 
+    /// <summary>
+    /// The file of define-funs every other model file uses (models/prelude.smt2): the prover puts it before
+    /// each model file, the oracle makes its definitions visible to each. It is the one copy of them.
+    /// </summary>
+    public const string PreludeName = "prelude.smt2";
+
     /// <summary>The models embedded in the Conformance assembly as resources "models/&lt;file&gt;.smt2", ordered by name.</summary>
     public static IReadOnlyList<ModelSource> Embedded() => FromAssembly(typeof(ModelSource).Assembly, ResourcePrefix);
 

@@ -62,7 +62,7 @@ internal sealed class BvCompiler
         compiler.Expect(term, result, definition.Command.Items[4], "the body");
         body.Add(result.IsBool ? Expression.Condition(term.Expr, Expression.Constant(1UL), Expression.Constant(0UL)) : term.Expr);
         var lambda = Expression.Lambda<SmtFunction>(Expression.Block(variables, body), definition.Name, [args, offset]);
-        var names = compiler.dependencies.Select(i => module.Definitions[i].Name).ToList();
+        var names = compiler.dependencies.Select(i => module.Visible[i].Name).ToList();
         return new CompiledFunction(definition, parameters, result, lambda.Compile(), names);
     }
 

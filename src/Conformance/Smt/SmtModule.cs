@@ -91,7 +91,7 @@ public sealed class SmtCompileException : Exception
 
 /// <summary>One <c>define-fun</c> as written, before compilation.</summary>
 /// <param name="Name">The function's name.</param>
-/// <param name="Index">Its position among the file's define-funs (a definition sees only earlier ones).</param>
+/// <param name="Index">Its position among the define-funs visible in its module, a prelude's first (a definition sees only earlier ones).</param>
 /// <param name="Command">The whole <c>(define-fun ...)</c> command.</param>
 public sealed record SmtDefinition(string Name, int Index, SList Command)
 {
@@ -165,25 +165,43 @@ public sealed class SmtModule
     private readonly Dictionary<string, CompiledFunction> compiled = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
-    private SmtModule(string source, List<SmtDefinition> definitions)
+    private SmtModule(string source, List<SmtDefinition> visible, int imported)
     {
         Source = source;
-        Definitions = new ReadOnlyCollection<SmtDefinition>(definitions);
-        byName = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        Visible = visible;
+        Definitions = new ReadOnlyCollection<SmtDefinition>(visible.GetRange(imported, visible.Count - imported));
+        byName = visible.ToDictionary(d => d.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The source name (file name) given to <see cref="Parse"/>.</summary>
+    /// <summary>The source name (file name) given to <see cref="Parse(string, string)"/>.</summary>
     public string Source { get; }
 
-    /// <summary>Every define-fun in file order.</summary>
+    /// <summary>Every define-fun of this file, in file order (a prelude's are visible but not listed).</summary>
     public IReadOnlyList<SmtDefinition> Definitions { get; }
+
+    /// <summary>Every define-fun a definition of this module may call, by <see cref="SmtDefinition.Index"/>: the prelude's, then this file's.</summary>
+    internal List<SmtDefinition> Visible { get; }
 
     /// <summary>Reads <paramref name="text"/> and collects its define-funs; compiles nothing yet.</summary>
     /// <exception cref="SmtParseException">The text is not s-expressions, a define-fun is malformed, or a name is defined twice.</exception>
-    public static SmtModule Parse(string text, string source)
+    public static SmtModule Parse(string text, string source) => Parse(text, source, null);
+
+    /// <summary>
+    /// Reads <paramref name="text"/> as a file that comes after <paramref name="prelude"/>: the prelude's
+    /// define-funs are earlier than all of its own, so its definitions may call them (models/prelude.smt2).
+    /// </summary>
+    /// <exception cref="SmtParseException">The text is not s-expressions, a define-fun is malformed, or a name is defined twice (in the file, or in the file and the prelude).</exception>
+    public static SmtModule Parse(string text, string source, SmtModule? prelude)
     {
         var definitions = new List<SmtDefinition>();
         var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        foreach (SmtDefinition imported in prelude?.Visible ?? [])
+        {
+            seen.Add(imported.Name, imported.Position);
+            definitions.Add(imported);
+        }
+
+        int importedCount = definitions.Count;
         foreach (SExpr command in SExprReader.ReadAll(text, source))
         {
             if (command is not SList list || !list.HeadIs("define-fun"))
@@ -205,7 +223,7 @@ public sealed class SmtModule
             definitions.Add(new SmtDefinition(name.Text, definitions.Count, list));
         }
 
-        return new SmtModule(source, definitions);
+        return new SmtModule(source, definitions, importedCount);
     }
 
     /// <summary>True when the file defines <paramref name="name"/>.</summary>

@@ -143,6 +143,20 @@ public sealed class ModelOracleTests
     }
 
     [Fact]
+    public void Prelude_IsVisibleToEveryFile_ItsPredicatesLoadedOnce()
+    {
+        var oracle = ModelOracle.Load(
+        [
+            new ModelSource("a.smt2", "(define-fun SV-001.ok ((x (_ BitVec 64))) Bool (small x))"),
+            new ModelSource("prelude.smt2", "(define-fun small ((x (_ BitVec 64))) Bool (bvult x #x0000000000000100))\n(define-fun SV-002.ok () Bool true)"),
+            new ModelSource("b.smt2", "(define-fun SV-003.ok ((x (_ BitVec 64))) Bool (not (small x)))"),
+        ]);
+        Assert.Equal(["SV-001.ok", "SV-002.ok", "SV-003.ok"], oracle.Predicates.Select(p => p.Name));
+        Assert.True(oracle.Holds("SV-001.ok", 255));
+        Assert.True(oracle.Holds("SV-003.ok", 256));
+    }
+
+    [Fact]
     public void SamePredicateInTwoFiles_FailsAtLoad()
     {
         var e = Assert.Throws<SmtParseException>(() => ModelOracle.Load(

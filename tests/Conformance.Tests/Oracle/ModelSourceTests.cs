@@ -17,6 +17,14 @@ public sealed class ModelSourceTests
     }
 
     [Fact]
+    public void Embedded_IncludeThePrelude_WithDefinitionsOnly()
+    {
+        var prelude = Assert.Single(ModelSource.Embedded(), s => s.Name == ModelSource.PreludeName);
+        Assert.Contains("(define-fun table-offset ", prelude.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(push", prelude.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromAssembly_TakesTheSmt2ResourcesUnderThePrefix_InOrdinalOrder()
     {
         var assembly = new ResourceAssembly(

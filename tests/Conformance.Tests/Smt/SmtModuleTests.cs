@@ -98,6 +98,26 @@ public sealed class SmtModuleTests
     }
 
     [Fact]
+    public void ParseWithPrelude_CallsItsDefinitions_ListsOnlyItsOwn()
+    {
+        var prelude = SmtModule.Parse("(define-fun g ((x (_ BitVec 8))) (_ BitVec 8) (bvadd x #x01))", "prelude.smt2");
+        var module = SmtModule.Parse("(define-fun f ((x (_ BitVec 8))) (_ BitVec 8) (g (g x)))", "t.smt2", prelude);
+        Assert.Equal(["f"], module.Definitions.Select(d => d.Name));
+        var f = module.Compile("f");
+        Assert.Equal(7UL, f.Evaluate(5));
+        Assert.Equal(["g"], f.Dependencies);
+        Assert.Equal(new SourcePosition("prelude.smt2", 1, 1), module.Compile("g").Definition.Position);
+    }
+
+    [Fact]
+    public void ParseWithPrelude_DefiningItsNameAgain_NamesThePrelude()
+    {
+        var prelude = SmtModule.Parse("(define-fun g () Bool true)", "prelude.smt2");
+        var e = Assert.Throws<SmtParseException>(() => SmtModule.Parse("\n(define-fun g () Bool false)", "t.smt2", prelude));
+        Assert.Equal("t.smt2:2:1: define-fun g is defined again (first at prelude.smt2:1:1)", e.Message);
+    }
+
+    [Fact]
     public void Compile_NullName_ThrowsArgumentNull()
     {
         var module = SmtModule.Parse("(define-fun f () Bool true)", "t.smt2");
