@@ -1,4 +1,4 @@
-; small-values.smt2: SV-001..SV-006, the table of the uint64 values 0..255 and what is served from it
+; small-values.smt2: SV-001..SV-006 and SV-008..SV-011, the table of the uint64 values 0..255 and what is served from it
 ; (SV-007 is in zero-never-written.smt2).
 ; Each obligation is stated once, over W (the word size in bits) and BE (big-endian); the prover
 ; instantiates it for each architecture. One architecture by hand (one "unsat" per obligation):
@@ -40,6 +40,33 @@
 (define-fun SV-006.ok ((zerobase (_ BitVec 64)) (ptr (_ BitVec 64)) (objects (_ BitVec 64))) Bool
   (and (= ptr zerobase) (= objects #x0000000000000000)))
 
+; SV-008: a float32 or float64 is judged by its bits v (its unsigned number) as an integer of its width: below 256
+; served from the table at the AR-003 address without allocating; otherwise one object outside the table whose
+; width bytes read back v.
+(define-fun SV-008.ok ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (ptr (_ BitVec 64)) (objects (_ BitVec 64)) (readback (_ BitVec 64))) Bool
+  (ite (bvult v #x0000000000000100)
+       (and (= objects #x0000000000000000) (table-ptr-ok be base v width ptr))
+       (and (= objects #x0000000000000001) (disjoint ptr width base #x0000000000000800) (= readback v))))
+
+; SV-009: another pointer-free value of size bytes (its bytes as the unsigned number v): wherever it is served, its
+; size bytes read back v; served from the table only at the AR-003 address of its size, allocating nothing
+; (which needs v < 256); otherwise exactly one object.
+(define-fun SV-009.ok ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (size (_ BitVec 64)) (ptr (_ BitVec 64)) (objects (_ BitVec 64)) (readback (_ BitVec 64))) Bool
+  (and (= readback v)
+       (ite (in-region ptr base #x0000000000000800)
+            (and (= objects #x0000000000000000) (table-ptr-ok be base v size ptr))
+            (= objects #x0000000000000001))))
+
+; SV-010: a zero-sized value converts without allocating.
+(define-fun SV-010.ok ((objects (_ BitVec 64))) Bool
+  (= objects #x0000000000000000))
+
+; SV-011: an empty non-nil slice is not served from the shared zero: the data word points elsewhere, at a header
+; whose array word is not nil and whose length and capacity are 0.
+(define-fun SV-011.ok ((staticbase (_ BitVec 64)) (ptr (_ BitVec 64)) (array (_ BitVec 64)) (len (_ BitVec 64)) (cap (_ BitVec 64))) Bool
+  (and (distinct ptr staticbase) (distinct array #x0000000000000000)
+       (= len #x0000000000000000) (= cap #x0000000000000000)))
+
 ; ===================== the seed's algorithm (Go 1.15 runtime/iface.go, string.go, walk.go) =====================
 
 ; convT16/32/64: "if val < uint16(len(staticuint64s))" -> table, else mallocgc(width) and store.
@@ -67,6 +94,30 @@
   (ite (= len #x0000000000000000) #x0000000000000000 #x0000000000000001))
 (define-fun conv-slice-objects ((array (_ BitVec 64))) (_ BitVec 64)
   (ite (= array #x0000000000000000) #x0000000000000000 #x0000000000000001))
+
+; gc chooses the conversion by size and alignment, never by kind (src/cmd/compile/internal/walk/convert.go:331-356):
+; convT16 for (2, 2), convT32 for (4, 4), convT64 for (8, the alignment of uint64: the word's on 32-bit machines,
+; 8 on 64-bit); every other pointer-free value is copied by convTnoptr (one object holding its bytes).
+(define-fun uint64-align ((w (_ BitVec 64))) (_ BitVec 64)
+  (ite (= w #x0000000000000020) #x0000000000000004 #x0000000000000008))
+(define-fun takes-table ((w (_ BitVec 64)) (size (_ BitVec 64)) (align (_ BitVec 64))) Bool
+  (or (and (= size #x0000000000000002) (= align #x0000000000000002))
+      (and (= size #x0000000000000004) (= align #x0000000000000004))
+      (and (= size #x0000000000000008) (= align (uint64-align w)))))
+(define-fun conv-any-ptr ((w (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (size (_ BitVec 64)) (align (_ BitVec 64)) (fresh (_ BitVec 64))) (_ BitVec 64)
+  (ite (takes-table w size align) (conv-ptr be base v size fresh) fresh))
+(define-fun conv-any-objects ((w (_ BitVec 64)) (v (_ BitVec 64)) (size (_ BitVec 64)) (align (_ BitVec 64))) (_ BitVec 64)
+  (ite (takes-table w size align) (conv-objects v) #x0000000000000001))
+; What the size bytes at the data word read as: the table's bytes there, or the copy's (which holds the value).
+(define-fun conv-any-readback ((w (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (size (_ BitVec 64)) (align (_ BitVec 64)) (fresh (_ BitVec 64))) (_ BitVec 64)
+  (ite (and (takes-table w size align) (conv-small v))
+       (table-read be base (conv-any-ptr w be base v size align fresh) size)
+       (load-bytes be (object-raw be v size) #x0000000000000000 size)))
+; A zero-sized value: gc points the data word at runtime.zerobase; nothing is allocated.
+(define-fun conv-zero-sized-objects () (_ BitVec 64)
+  #x0000000000000000)
+; convTslice of an empty slice whose array pointer is zerobase (mallocgc's answer to a zero-byte request, not nil):
+; the header is copied to a new object (conv-slice-ptr), which holds {zerobase, 0, 0}.
 
 ; v holds only the value's width: its unsigned bits.
 (define-fun value-of-width ((v (_ BitVec 64)) (width (_ BitVec 64))) Bool
@@ -131,6 +182,32 @@
   (and (SV-006.ok zerobase (conv-string-ptr zerobase #x0000000000000000 fresh) (conv-string-objects #x0000000000000000))
        (SV-006.ok zerobase (conv-slice-ptr zerobase #x0000000000000000 fresh) (conv-slice-objects #x0000000000000000))))
 
+; float32 and float64 are 4- and 8-byte values aligned as uint32 and uint64: the table path.
+(define-fun claim.SV-008 ((w (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (fresh (_ BitVec 64))) Bool
+  (=> (and (table-placed w base) (or (= width #x0000000000000004) (= width #x0000000000000008))
+           (value-of-width v width)
+           (region-fits w fresh width) (disjoint fresh width base #x0000000000000800))
+      (let ((align (ite (= width #x0000000000000004) #x0000000000000004 (uint64-align w))))
+        (SV-008.ok be base v width (conv-any-ptr w be base v width align fresh) (conv-any-objects w v width align)
+                   (conv-any-readback w be base v width align fresh)))))
+
+(define-fun claim.SV-009 ((w (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (size (_ BitVec 64)) (align (_ BitVec 64)) (fresh (_ BitVec 64))) Bool
+  (=> (and (table-placed w base) (table-width size) (bvuge size #x0000000000000002)
+           (table-width align) (bvule align size)
+           (value-of-width v size)
+           (region-fits w fresh size) (disjoint fresh size base #x0000000000000800))
+      (SV-009.ok be base v size (conv-any-ptr w be base v size align fresh) (conv-any-objects w v size align)
+                 (conv-any-readback w be base v size align fresh))))
+
+(define-fun claim.SV-010 () Bool
+  (SV-010.ok conv-zero-sized-objects))
+
+(define-fun claim.SV-011 ((w (_ BitVec 64)) (zerobase (_ BitVec 64)) (zb (_ BitVec 64)) (fresh (_ BitVec 64))) Bool
+  (=> (and (distinct zb #x0000000000000000) (fits w zb)
+           (region-fits w zerobase #x0000000000000400) (disjoint fresh #x0000000000000018 zerobase #x0000000000000400)
+           (distinct fresh #x0000000000000000))
+      (SV-011.ok zerobase (conv-slice-ptr zerobase zb fresh) zb #x0000000000000000 #x0000000000000000)))
+
 ; ===================== constants =====================
 ; What the obligations below quantify over: a counterexample lists the ones its obligation uses,
 ; in this order.
@@ -141,6 +218,9 @@
 (declare-const b (_ BitVec 64))
 (declare-const zerobase (_ BitVec 64))
 (declare-const fresh (_ BitVec 64))
+(declare-const size (_ BitVec 64))
+(declare-const align (_ BitVec 64))
+(declare-const zb (_ BitVec 64))
 
 ; ===================== obligations =====================
 
@@ -195,5 +275,41 @@
 (set-info :statement "the empty string and the nil slice point at the start of the static zero and allocate nothing")
 (set-info :status unsat)
 (assert (not (claim.SV-006 zerobase fresh)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "SV-008/floats-by-bits")
+(set-info :requirement "SV-008")
+(set-info :statement "float32 and float64 take convT32/convT64: bits below 256 from the table, others one object reading back the bits")
+(set-info :status unsat)
+(assert (not (claim.SV-008 W BE base v width fresh)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "SV-009/other-values-read-back")
+(set-info :requirement "SV-009")
+(set-info :statement "every pointer-free 2/4/8-byte value of any alignment reads back through its data word, from the table only at its AR-003 address, else one object")
+(set-info :status unsat)
+(assert (not (claim.SV-009 W BE base v size align fresh)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "SV-010/zero-sized-no-allocation")
+(set-info :requirement "SV-010")
+(set-info :statement "a zero-sized value converts to an interface without allocating")
+(set-info :status unsat)
+(assert (not claim.SV-010))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "SV-011/empty-slice-not-nil")
+(set-info :requirement "SV-011")
+(set-info :statement "an empty slice with a non-nil array is copied to a header {array, 0, 0}, never served from the shared zero")
+(set-info :status unsat)
+(assert (not (claim.SV-011 W zerobase zb fresh)))
 (check-sat)
 (pop 1)

@@ -11,10 +11,11 @@
 (define-fun max4096 ((size (_ BitVec 64))) (_ BitVec 64)
   (ite (bvuge size #x0000000000001000) size #x0000000000001000))
 
-; ZV-004: a type of at most 1024 bytes gets the static zero and leaves the buffer (size) as it was.
-(define-fun ZV-004.ok ((size (_ BitVec 64)) (zero (_ BitVec 64)) (staticbase (_ BitVec 64)) (priorbuf (_ BitVec 64)) (postbuf (_ BitVec 64))) Bool
+; ZV-004: a run-time type of at most 1024 bytes is handed the static zero (never reported absent) and leaves
+; the buffer (size) as it was.
+(define-fun ZV-004.ok ((size (_ BitVec 64)) (absent Bool) (zero (_ BitVec 64)) (staticbase (_ BitVec 64)) (priorbuf (_ BitVec 64)) (postbuf (_ BitVec 64))) Bool
   (=> (bvule size #x0000000000000400)
-      (and (= zero staticbase) (= postbuf priorbuf))))
+      (and (not absent) (= zero staticbase) (= postbuf priorbuf))))
 
 ; ZV-005: for 1024 < size <= 2^(w-1) the zero is the buffer's start and the buffer size post is a
 ; power of two, >= 4096, >= size; when the buffer before (size prior, at priorbuf) already held size,
@@ -70,8 +71,16 @@
 (define-fun claim.ZV-004 ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64)) (post (_ BitVec 64)) (staticbase (_ BitVec 64)) (buf (_ BitVec 64))) Bool
   (=> (and (fits w size) (buf-reachable w prior) (distinct buf staticbase))
       (and (= (mapzero-small size) (bvule size #x0000000000000400))
-           (ZV-004.ok size (ite (mapzero-small size) staticbase buf) staticbase prior
+           (ZV-004.ok size false (ite (mapzero-small size) staticbase buf) staticbase prior
                       (ite (mapzero-small size) prior post)))))
+
+; gc's design (Go 1.6-1.23): no zero pointer, no buffer; a missing-key lookup of a run-time type of at most 1024
+; bytes is mapaccess1's &zeroVal[0]; above that reflect reports the key absent (zero-lookup.smt2, gc-lookup).
+(define-fun gc-small-lookup ((size (_ BitVec 64)) (staticbase (_ BitVec 64))) (_ BitVec 64)
+  (ite (bvule size #x0000000000000400) staticbase #x0000000000000000))
+(define-fun claim.ZV-004.gc ((w (_ BitVec 64)) (size (_ BitVec 64)) (staticbase (_ BitVec 64))) Bool
+  (=> (fits w size)
+      (ZV-004.ok size (bvugt size #x0000000000000400) (gc-small-lookup size staticbase) staticbase #x0000000000000000 #x0000000000000000)))
 
 (define-fun claim.ZV-005.init ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64))) Bool
   (=> (and (large-type w size) (buf-reachable w prior) (needs-growth prior size))
@@ -126,6 +135,15 @@
 (set-info :statement "sizes <= 1024, and only they, take the static zero and leave the buffer unchanged")
 (set-info :status unsat)
 (assert (not (claim.ZV-004 W size prior post staticbase buf)))
+(check-sat)
+(pop 1)
+
+(push 1)
+(set-info :obligation "ZV-004/gc-static-zero")
+(set-info :requirement "ZV-004")
+(set-info :statement "in gc's design a run-time type of at most 1024 bytes is handed the static zero and nothing grows")
+(set-info :status unsat)
+(assert (not (claim.ZV-004.gc W size staticbase)))
 (check-sat)
 (pop 1)
 
