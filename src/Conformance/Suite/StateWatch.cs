@@ -29,7 +29,7 @@ internal sealed class StateWatch
     private readonly Dictionary<string, CaseOutcome> firstFailure = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> judged = new(StringComparer.Ordinal);
     private readonly HashSet<string> applicable;
-    private ulong zeroBytes, zeroBytesRead;
+    private double zeroBytes, zeroBytesRead;
     private int checks;
 
     public StateWatch(Judge judge, RuntimeInfo info, ulong seed)
@@ -250,7 +250,7 @@ internal sealed class StateWatch
             return failed;
         }
         string read = requirement == "ZV-009" && zeroBytes > 0
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; closing scans read {CaseKit.N(zeroBytesRead)} of {CaseKit.N(zeroBytes)} zero-region bytes ({100.0 * zeroBytesRead / zeroBytes:0.###}%)")
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; closing scans read {zeroBytesRead:0.###e0} of {zeroBytes:0.###e0} zero-region bytes ({100.0 * zeroBytesRead / zeroBytes:0.###}%)")
             : "";
         return CaseOutcome.Passed($"every state of the run ({checks} checks)", $"{requirement} holds in every state",
             $"{judged.GetValueOrDefault(requirement)} observations, all as required{read}");

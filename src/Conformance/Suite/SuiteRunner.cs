@@ -272,7 +272,9 @@ public static class SuiteRunner
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return new CaseOutcome(Verdict.Error, c.Description, requirement.Statement, "", $"harness failed: {e.GetType().Name}: {e.Message}");
+            // The innermost frame of ours says where the harness broke (a harness bug, never the runtime's fault).
+            string at = e.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("Conformance", StringComparison.Ordinal)) ?? "";
+            return new CaseOutcome(Verdict.Error, c.Description, requirement.Statement, "", $"harness failed: {e.GetType().Name}: {e.Message} {at}".TrimEnd());
         }
     }
 }

@@ -28,6 +28,10 @@ public sealed class Memory
 
     private readonly Lock _lock = new();
     private readonly Dictionary<ulong, byte[]> _pages = [];
+
+    // The numbers of the materialised pages, in order: a range query visits only the pages inside the range, so
+    // scanning a 2^63-byte zero buffer costs the pages written in it (none), not every page of the process.
+    private readonly SortedSet<ulong> _pageNumbers = [];
     private readonly SegmentLayout[] _layout;
     private readonly ulong[] _next;
     private readonly List<MemoryRegion>[] _regions;
@@ -356,7 +360,7 @@ public sealed class Memory
         var last = address + (length - 1);
         lock (_lock)
         {
-            foreach (var (number, page) in _pages)
+            foreach (var (number, page) in PagesIn(address, last))
             {
                 var pageStart = number << PageShift;
                 var pageLast = pageStart + (PageSize - 1);
@@ -399,7 +403,7 @@ public sealed class Memory
         ulong? first = null;
         lock (_lock)
         {
-            foreach (var (number, page) in _pages)
+            foreach (var (number, page) in PagesIn(address, last))
             {
                 var pageStart = number << PageShift;
                 var pageLast = pageStart + (PageSize - 1);
@@ -424,6 +428,15 @@ public sealed class Memory
         }
 
         return (count, first);
+    }
+
+    /// <summary>The materialised pages that overlap [address, last], in order. Call under the lock.</summary>
+    private IEnumerable<(ulong Number, byte[] Page)> PagesIn(ulong address, ulong last)
+    {
+        foreach (var number in _pageNumbers.GetViewBetween(address >> PageShift, last >> PageShift))
+        {
+            yield return (number, _pages[number]);
+        }
     }
 
     /// <summary>Writes bytes. Checks guards (SV-007, ZV-009) and that the range is allocated.</summary>
@@ -558,6 +571,7 @@ public sealed class Memory
         {
             page = new byte[PageSize];
             _pages.Add(number, page);
+            _pageNumbers.Add(number);
         }
 
         return page;
