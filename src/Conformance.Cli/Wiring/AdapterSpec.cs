@@ -20,6 +20,9 @@ internal static class AdapterSpec
 
     public static bool IsReference(string spec) => spec == "reference" || Designs.Any(d => spec.StartsWith(d.Prefix + ":", StringComparison.Ordinal));
 
+    /// <summary>True for an in-process adapter (the reference or a zoo variant): no process, no protocol.</summary>
+    public static bool IsInProcess(string spec) => IsReference(spec) || spec.StartsWith("zoo:", StringComparison.Ordinal);
+
     /// <summary>The runtimes a --adapter value names; <paramref name="exec"/> sets the limits of exec adapters.</summary>
     public static IEnumerable<AdapterTarget> Resolve(string spec, IReadOnlyList<Arch> archs, Func<ExecAdapterOptions, ExecAdapterOptions> exec)
     {
@@ -37,6 +40,13 @@ internal static class AdapterSpec
                     : throw new UsageException($"--adapter {spec}: '{name}' is not an architecture (32le, 32be, 64le, 64be)");
             }
         }
+        if (spec.StartsWith("zoo:", StringComparison.Ordinal))
+        {
+            // A broken variant in process, on one architecture: what `serve zoo:...` serves, without the protocol.
+            var served = ResolveServed(spec);
+            served.Dispose();
+            return [new AdapterTarget(spec, () => ResolveServed(spec), Restartable: true)];
+        }
         if (spec.StartsWith("exec:", StringComparison.Ordinal))
         {
             ExecAdapterOptions options;
@@ -50,7 +60,7 @@ internal static class AdapterSpec
             }
             return [new AdapterTarget(spec, () => ExecAdapter.Start(options), Restartable: true)];
         }
-        throw new UsageException($"--adapter {spec}: expected reference, reference:<arch>, reference-gc:<arch> or exec:<program> [args...]");
+        throw new UsageException($"--adapter {spec}: expected reference, reference:<arch>, reference-gc:<arch>, zoo:<variant>:<arch> or exec:<program> [args...]");
     }
 
     /// <summary>

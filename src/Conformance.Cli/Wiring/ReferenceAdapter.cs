@@ -151,7 +151,8 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
         var list = raced.Select(t => Type(t)).ToList();
         var seen = new RaceSighting[threads][];
         int watchers = threads / 2;
-        var published = list.Select(_ => new ManualResetEventSlim()).ToArray();
+        // A type whose zero pointer is already set (a broken runtime may set it early) has nothing left to publish.
+        var published = list.Select(t => new ManualResetEventSlim(t.ZeroPointer != 0)).ToArray();
         var sampled = list.Select(_ => new CountdownEvent(watchers)).ToArray();
         var index = list.Select((t, i) => (t.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i);
         var timeout = TimeSpan.FromSeconds(10);
@@ -206,6 +207,18 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
                 {
                     failure = e;
                     start.RemoveParticipant();
+                    // Nobody waits for a publication that will not come, nor for a watcher that stopped looking.
+                    foreach (var p in published)
+                    {
+                        p.Set();
+                    }
+                    if (i % 2 == 1)
+                    {
+                        foreach (var c in sampled.Where(c => !c.IsSet))
+                        {
+                            c.Signal();
+                        }
+                    }
                 }
             })).ToList();
             workers.ForEach(w => w.Start());

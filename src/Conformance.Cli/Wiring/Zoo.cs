@@ -74,6 +74,7 @@ internal static class Zoo
         var missed = new List<string>();
         foreach (var v in Variants)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var perArch = new List<string>();
             bool all = true;
             foreach (var archName in v.Archs)
@@ -89,7 +90,7 @@ internal static class Zoo
                 perArch.Add($"{archName}: {right} {v.Requirement} failure(s){(others.Count > 0 ? $", also {string.Join(" ", others)}" : "")}");
                 all &= right > 0;
             }
-            log.WriteLine($"  {(all ? "caught" : "MISSED")} {v.Name,-26} {v.Bug}: {string.Join("; ", perArch)}");
+            log.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {(all ? "caught" : "MISSED")} {v.Name,-26} {v.Bug} ({clock.Elapsed.TotalSeconds:0.0} s): {string.Join("; ", perArch)}"));
             if (all)
             {
                 caught++;
