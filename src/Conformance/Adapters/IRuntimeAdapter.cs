@@ -242,7 +242,7 @@ public enum ValueKind
     /// <summary>[8]byte: 8 bytes, 1-aligned (spec SV-009)</summary>
     Array8,
     /// <summary>struct{}: 0 bytes (spec SV-010); the bits are 0</summary>
-    ZeroSized,
+    ZeroSize,
 }
 
 /// <summary>What a scan of a memory range found.</summary>

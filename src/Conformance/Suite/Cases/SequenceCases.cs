@@ -152,7 +152,7 @@ internal static class SequenceCases
                 case OpKind.Convert:
                     // A bool is 0 or 1: its input is the low bit.
                     var kind = CaseKit.Kinds[(int)(op.A % (ulong)CaseKit.Kinds.Length)];
-                    adapter.Convert(kind, kind switch { ValueKind.Bool => op.B & 1, ValueKind.ZeroSized => 0, _ => op.B });
+                    adapter.Convert(kind, kind switch { ValueKind.Bool => op.B & 1, ValueKind.ZeroSize => 0, _ => op.B });
                     break;
                 case OpKind.OneByteString:
                     adapter.OneByteString(op.C);

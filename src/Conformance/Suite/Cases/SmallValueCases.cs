@@ -213,7 +213,7 @@ internal static class SmallValueCases
         // SV-010: zero-sized values, converted several times.
         yield return new("SV-010/struct{}", "SV-010", "any(struct{}{}) allocates nothing", ctx => Judge.All(Enumerable.Range(0, 3).Select(i =>
         {
-            var p = ctx.Adapter.Convert(ValueKind.ZeroSized, 0);
+            var p = ctx.Adapter.Convert(ValueKind.ZeroSize, 0);
             return ctx.Judge.Check("SV-010.ok", $"any(struct{{}}{{}}), conversion {i + 1}", $"data pointer {CaseKit.N(p.Data)} and allocations", new Arg("objects", p.Allocated.Objects));
         })));
 
