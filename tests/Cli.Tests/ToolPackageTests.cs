@@ -30,7 +30,7 @@ public class ToolPackageTests(ToolPackageTests.InstalledTool tool, ITestOutputHe
         Assert.Equal(total.Groups[1].Value, total.Groups[2].Value);
         Assert.Contains("reference 64le: ", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(tool.WorkDir, "run.jsonl")), "run --json wrote no file in the working directory");
-        Assert.Contains("<table", File.ReadAllText(Path.Combine(tool.WorkDir, "run.html")), StringComparison.Ordinal);
+        Assert.Contains("<section id=\"overview\">", File.ReadAllText(Path.Combine(tool.WorkDir, "run.html")), StringComparison.Ordinal);
     }
 
     [Fact]

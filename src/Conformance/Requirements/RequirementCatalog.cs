@@ -51,10 +51,12 @@ public sealed partial class RequirementCatalog
 
     private readonly FrozenDictionary<string, Requirement> byId;
 
-    private RequirementCatalog(IReadOnlyList<Requirement> all, IReadOnlySet<string> features)
+    private RequirementCatalog(IReadOnlyList<Requirement> all, IReadOnlyDictionary<string, string> features, IReadOnlyDictionary<string, string> titles)
     {
         All = all;
-        Features = features;
+        Features = features.Keys.ToFrozenSet(StringComparer.Ordinal);
+        FeatureDescriptions = features;
+        DocumentTitles = titles;
         byId = all.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
@@ -66,6 +68,12 @@ public sealed partial class RequirementCatalog
 
     /// <summary>The feature names spec/features.md defines.</summary>
     public IReadOnlySet<string> Features { get; }
+
+    /// <summary>Each feature's "what the runtime implements" column of spec/features.md (the reports show it).</summary>
+    public IReadOnlyDictionary<string, string> FeatureDescriptions { get; }
+
+    /// <summary>Each spec file's level-1 heading by its name ("spec/zero-values.md" -> "Shared zero values"): the mechanism its requirements specify.</summary>
+    public IReadOnlyDictionary<string, string> DocumentTitles { get; }
 
     /// <summary>The requirement with this ID, or null.</summary>
     public Requirement? Find(string id) => byId.GetValueOrDefault(id);
@@ -105,18 +113,23 @@ public sealed partial class RequirementCatalog
     {
         ArgumentNullException.ThrowIfNull(files);
         var requirements = new List<Requirement>();
-        var features = new HashSet<string>(StringComparer.Ordinal);
+        var features = new Dictionary<string, string>(StringComparer.Ordinal);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, text) in files)
         {
             var lines = text.Split('\n');
+            if (lines.FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal)) is { } h1)
+            {
+                titles[name] = h1[2..].Trim();
+            }
             if (name.EndsWith("features.md", StringComparison.Ordinal))
             {
                 foreach (var line in lines)
                 {
-                    var m = Regex.Match(line, @"^\| `([a-z.\-]+)` \|");
+                    var m = Regex.Match(line, @"^\| `([a-z.\-]+)` \|([^|]*)\|");
                     if (m.Success)
                     {
-                        features.Add(m.Groups[1].Value);
+                        features[m.Groups[1].Value] = m.Groups[2].Value.Trim();
                     }
                 }
             }
@@ -153,11 +166,11 @@ public sealed partial class RequirementCatalog
         {
             throw new SpecFormatException("spec/ defines no requirement");
         }
-        foreach (var r in requirements.Where(r => features.Count > 0 && !features.Contains(r.Feature)))
+        foreach (var r in requirements.Where(r => features.Count > 0 && !features.ContainsKey(r.Feature)))
         {
             throw new SpecFormatException($"{r.Source}: {r.Id} names feature '{r.Feature}', which spec/features.md does not define");
         }
-        return new RequirementCatalog(requirements, features);
+        return new RequirementCatalog(requirements, features, titles);
     }
 
     private static Requirement Build(string file, int line, string id, string title, Dictionary<string, string> fields)
