@@ -37,7 +37,7 @@ internal static class ReportCommand
             var catalog = RequirementCatalog.LoadEmbedded();
             if (parse.GetValue(html) is { } h)
             {
-                File.WriteAllText(h.FullName, HtmlReport.Render(all, catalog, $"Conformance results ({inputs.Length} files merged)"));
+                File.WriteAllText(h.FullName, HtmlReport.Render(all, catalog, $"Conformance results ({inputs.Length} {(inputs.Length == 1 ? "file" : "files")} merged)"));
                 // On stderr: stdout is the merged matrix, which docs/results/matrix.txt keeps.
                 stderr.WriteLine($"wrote {h} ({new FileInfo(h.FullName).Length / 1024.0:0} KiB)");
             }

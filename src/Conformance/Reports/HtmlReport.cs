@@ -99,6 +99,9 @@ public static class HtmlReport
 
     private static string N(int n) => n.ToString("N0", Inv);
 
+    /// <summary>"1 run", "12 runs".</summary>
+    private static string Count(int n, string noun) => $"{N(n)} {noun}{(n == 1 ? "" : "s")}";
+
     private static string Clip(string s) =>
         s.Length <= FieldLimit ? s : string.Concat(s.AsSpan(0, FieldLimit), $" … ({N(s.Length - FieldLimit)} more characters in the JSON lines)");
 
@@ -135,7 +138,7 @@ public static class HtmlReport
             {
                 var r = failing[i];
                 sb.Append(i == 0 ? "" : ", ").Append("<a href=\"#").Append(r.Anchor).Append("\">").Append(E(r.Id)).Append("</a> (")
-                  .Append(r.Tally.Status == Status.Fail ? "fails" : "errors").Append(" in ").Append(N(r.RunsNotPassing)).Append(" of ").Append(N(r.ByRun.Count)).Append(" runs)");
+                  .Append(r.Tally.Status == Status.Fail ? "fails" : "errors").Append(" in ").Append(N(r.RunsNotPassing)).Append(" of ").Append(Count(r.ByRun.Count, "run")).Append(')');
             }
             sb.Append('.');
         }
@@ -239,7 +242,7 @@ public static class HtmlReport
         if (status != Status.Fail && t.Fail > 0) { rest.Add($"✗ {N(t.Fail)}"); }
         if (status != Status.Error && t.Undecided > 0) { rest.Add($"! {N(t.Undecided)}"); }
         if (status != Status.Pass && t.Pass > 0) { rest.Add($"✓ {N(t.Pass)}"); }
-        if (t.NotApplicable > 0) { rest.Add(status == Status.NotApplicable ? $"{N(t.NotApplicable)} cases" : $"n/a {N(t.NotApplicable)}"); }
+        if (t.NotApplicable > 0) { rest.Add(status == Status.NotApplicable ? Count(t.NotApplicable, "case") : $"n/a {N(t.NotApplicable)}"); }
         if (note is not null) { rest.Insert(0, note); }
         sb.Append("<td class=\"c ").Append(Class(status)).Append("\">");
         sb.Append(href is null ? "<span class=\"x\"" : $"<a href=\"{href}\"").Append(" title=\"").Append(E(tip)).Append("\"><b>").Append(main).Append("</b><small>")
@@ -309,7 +312,7 @@ public static class HtmlReport
     private static string? Spread(IReadOnlyList<RequirementEntry> requirements, List<Run> runs)
     {
         int bad = runs.Count(run => requirements.Any(r => r.For(run).Status >= Status.Error));
-        return bad == 0 ? null : $"{N(bad)}/{N(runs.Count)} runs";
+        return bad == 0 ? null : $"{N(bad)}/{Count(runs.Count, "run")}";
     }
 
     private static void Requirements(StringBuilder sb, ReportModel m)
@@ -323,7 +326,7 @@ public static class HtmlReport
               .Append("<span class=\"badge ").Append(Class(status)).Append("\">").Append(E(Counts(r.Tally)));
             if (status >= Status.Error)
             {
-                sb.Append(" · not passing in ").Append(N(r.RunsNotPassing)).Append(" of ").Append(N(r.ByRun.Count)).Append(" runs");
+                sb.Append(" · not passing in ").Append(N(r.RunsNotPassing)).Append(" of ").Append(Count(r.ByRun.Count, "run"));
             }
             sb.Append("</span><a class=\"up\" href=\"#overview\">overview ↑</a></h3>");
             if (r.Spec is { } spec)
