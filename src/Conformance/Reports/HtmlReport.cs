@@ -89,7 +89,7 @@ public static class HtmlReport
         ".meta{font-size:12px;color:#4a4d52}.stmt{margin:2px 0 6px}" +
         ".up{float:right;font-size:12px;font-weight:normal}" +
         "table.fails{margin-top:2px}table.fails td{font-size:12px}" +
-        "table.fails pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font:11.5px/1.3 ui-monospace,SFMono-Regular,Menlo,monospace}" +
+        "table.fails td.m{white-space:pre-wrap;font:11.5px/1.3 ui-monospace,SFMono-Regular,Menlo,monospace}" +
         "table.fails tr.v-fail td:first-child{border-left:3px solid #c62828}table.fails tr.v-error td:first-child{border-left:3px solid #c77800}" +
         "table.fails small{color:#55585d}" +
         ":target{outline:2px solid #1f6feb;outline-offset:2px}" +
@@ -185,7 +185,9 @@ public static class HtmlReport
                 {
                     t.Add(tally(r));
                 }
-                string tip = string.Join("\n", runs.Select(r => $"{r.Runtime} {r.Version} ({r.Arch}): {Counts(tally(r))}"));
+                // The overview's cells name their runs in full on hover; a requirement's grid shows counts only
+                // (its rows and columns say which run; the runs table has the full versions): a quarter of the page less.
+                string tip = link is null ? "" : string.Join("\n", runs.Select(r => $"{r.Runtime} {r.Version} ({r.Arch}): {Counts(tally(r))}"));
                 Cell(sb, t, runs.Count > 0 && link is not null ? link(runs[0]) : null, tip, runs.Count > 0);
             }
             sb.Append("</tr>");
@@ -245,7 +247,7 @@ public static class HtmlReport
         if (t.NotApplicable > 0) { rest.Add(status == Status.NotApplicable ? Count(t.NotApplicable, "case") : $"n/a {N(t.NotApplicable)}"); }
         if (note is not null) { rest.Insert(0, note); }
         sb.Append("<td class=\"c ").Append(Class(status)).Append("\">");
-        sb.Append(href is null ? "<span class=\"x\"" : $"<a href=\"{href}\"").Append(" title=\"").Append(E(tip)).Append("\"><b>").Append(main).Append("</b><small>")
+        sb.Append(href is null ? "<span class=\"x\"" : $"<a href=\"{href}\"").Append(tip.Length > 0 ? $" title=\"{E(tip)}\"" : "").Append("><b>").Append(main).Append("</b><small>")
           .Append(E(string.Join(" · ", rest))).Append("</small>").Append(href is null ? "</span>" : "</a>").Append("</td>");
     }
 
@@ -373,12 +375,12 @@ public static class HtmlReport
             {
                 sb.Append(" <b>").Append(f.Verdict == Verdict.Unknown ? "unknown" : "error").Append("</b>");
             }
-            sb.Append("<br><small>").Append(E(Clip(f.Description))).Append("</small></td><td><pre>").Append(E(Clip(f.Input))).Append("</pre></td>");
+            sb.Append("<br><small>").Append(E(Clip(f.Description))).Append("</small></td><td class=\"m\">").Append(E(Clip(f.Input))).Append("</td>");
             if (shared is null)
             {
-                sb.Append("<td><pre>").Append(E(Clip(f.Expected))).Append("</pre></td>");
+                sb.Append("<td class=\"m\">").Append(E(Clip(f.Expected))).Append("</td>");
             }
-            sb.Append("<td><pre>").Append(E(Clip(f.Observed))).Append("</pre></td><td><pre>").Append(E(Clip(f.Reason))).Append("</pre></td><td>")
+            sb.Append("<td class=\"m\">").Append(E(Clip(f.Observed))).Append("</td><td class=\"m\">").Append(E(Clip(f.Reason))).Append("</td><td>")
               .Append(N(f.Runs.Count)).Append(f.Runs.Count == 1 ? " run" : " runs");
             if (f.Occurrences != f.Runs.Count)
             {
