@@ -5,12 +5,12 @@ using Conformance.Suite;
 
 namespace Conformance.Cli.Commands;
 
-/// <summary>`report merge A.json B.json ... --html out.html [--junit out.xml]`: one matrix from many runs.</summary>
+/// <summary>`report merge A.jsonl B.jsonl.gz ... --html out.html [--junit out.xml]`: one report from many runs (shards, runtimes, architectures).</summary>
 internal static class ReportCommand
 {
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
-        var files = new Argument<FileInfo[]>("results") { Description = "JSON-lines results files written by run --json", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("results") { Description = "JSON-lines results files written by run --json (plain, or gzipped with a .gz name)", Arity = ArgumentArity.OneOrMore };
         var html = new Option<FileInfo?>("--html") { Description = "write the merged HTML matrix here" };
         var junit = new Option<FileInfo?>("--junit") { Description = "write merged JUnit XML here" };
         var merge = new Command("merge", "Merge results files (shards, runtimes) into one matrix.") { files, html, junit };
@@ -37,7 +37,9 @@ internal static class ReportCommand
             var catalog = RequirementCatalog.LoadEmbedded();
             if (parse.GetValue(html) is { } h)
             {
-                File.WriteAllText(h.FullName, HtmlReport.Render(all, catalog, $"Conformance results ({inputs.Length} files merged)"));
+                File.WriteAllText(h.FullName, HtmlReport.Render(all, catalog, $"Conformance results ({inputs.Length} {(inputs.Length == 1 ? "file" : "files")} merged)"));
+                // On stderr: stdout is the merged matrix, which docs/results/matrix.txt keeps.
+                stderr.WriteLine($"wrote {h} ({new FileInfo(h.FullName).Length / 1024.0:0} KiB)");
             }
             if (parse.GetValue(junit) is { } j)
             {

@@ -31,9 +31,10 @@ internal static class RunCommand
         var requestTimeout = new Option<double?>("--request-timeout") { Description = "exec adapters: seconds to wait for one reply before the adapter counts as hung (default 30)" };
         var runTimeout = new Option<double?>("--run-timeout") { Description = "exec adapters: seconds one adapter may take in all, restarts included (default 3600)" };
         var maxRestarts = new Option<int?>("--max-restarts") { Description = "exec adapters: how often a failed adapter process is replaced (default 2)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "check every option as a run would (and that each exec adapter's program and each report's folder exist), print what would run, start nothing" };
         var cmd = new Command("run", "Run the conformance suite against runtimes.")
         {
-            adapter, arch, feature, requirement, seed, shard, json, junit, html, noProve, noZoo, requestTimeout, runTimeout, maxRestarts,
+            adapter, arch, feature, requirement, seed, shard, json, junit, html, noProve, noZoo, requestTimeout, runTimeout, maxRestarts, dryRun,
         };
         cmd.SetAction(parse =>
         {
@@ -47,6 +48,11 @@ internal static class RunCommand
             var limits = ExecLimits(parse.GetValue(requestTimeout), parse.GetValue(runTimeout), parse.GetValue(maxRestarts));
             var targets = specs.SelectMany(s => AdapterSpec.Resolve(s, archs, limits)).ToList();
             var options = new RunOptions(runSeed, requirements, features, k, n);
+            if (parse.GetValue(dryRun))
+            {
+                return DryRun.Check(specs, targets.Select(t => t.Name).ToList(), options, [parse.GetValue(json), parse.GetValue(junit), parse.GetValue(html)],
+                    prove: !parse.GetValue(noProve) && specs.All(AdapterSpec.IsReference), zoo: !parse.GetValue(noZoo) && specs.All(AdapterSpec.IsReference), stdout);
+            }
             return Execute(targets, options, catalog, parse.GetValue(json), parse.GetValue(junit), parse.GetValue(html),
                 prove: !parse.GetValue(noProve) && specs.All(AdapterSpec.IsReference),
                 zoo: !parse.GetValue(noZoo) && specs.All(AdapterSpec.IsReference),

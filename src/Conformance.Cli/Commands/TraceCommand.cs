@@ -57,6 +57,6 @@ internal static class Repo
                 return d.FullName;
             }
         }
-        throw new UsageException("no Conformance.sln in this folder or above it: run from the working tree or pass --root");
+        throw new UsageException($"trace checks a clone of the suite (spec/, models/, src/Reference, tests/), which an installed tool does not carry: no Conformance.sln in {Directory.GetCurrentDirectory()} or above it; run it inside a clone or pass --root DIR");
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Conformance.Suite;
@@ -67,7 +68,7 @@ public sealed class JsonLinesSink : IResultSink, IDisposable
     }
 
     /// <summary>
-    /// Reads results files. A file cut off mid-line (a crash) keeps every complete line; any other
+    /// Reads results files, plain or gzipped (a name ending in .gz). A file cut off mid-line (a crash) keeps every complete line; any other
     /// malformed line is a <see cref="ReportFormatException"/> naming the file and line.
     /// </summary>
     public static IReadOnlyList<CaseResult> Read(string path, out IReadOnlyList<RunHeader> headers)
@@ -78,7 +79,25 @@ public sealed class JsonLinesSink : IResultSink, IDisposable
         }
         var results = new List<CaseResult>();
         var runs = new List<RunHeader>();
-        var lines = File.ReadAllLines(path);
+        // Results kept gzipped (docs/results/*.jsonl.gz) are read as they are.
+        string[] lines;
+        using (var file = File.OpenRead(path))
+        using (var reader = new StreamReader(path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file))
+        {
+            var list = new List<string>();
+            try
+            {
+                while (reader.ReadLine() is { } line)
+                {
+                    list.Add(line);
+                }
+            }
+            catch (InvalidDataException e)
+            {
+                throw new ReportFormatException($"{path}: not a gzip file: {e.Message}", e);
+            }
+            lines = [.. list];
+        }
         for (int i = 0; i < lines.Length; i++)
         {
             if (lines[i].Length == 0)

@@ -71,10 +71,13 @@ public sealed partial class RequirementCatalog
     [GeneratedRegex(@"^- `([a-z0-9.\-]+)` excludes `([a-z0-9.\-]+)`", RegexOptions.CultureInvariant)]
     private static partial Regex ExclusionPattern();
 
-    private RequirementCatalog(IReadOnlyList<Requirement> all, IReadOnlySet<string> features, IReadOnlyList<(string, string)> exclusions, IReadOnlyList<Profile> profiles)
+    private RequirementCatalog(IReadOnlyList<Requirement> all, IReadOnlyDictionary<string, string> features, IReadOnlyList<(string, string)> exclusions,
+        IReadOnlyList<Profile> profiles, IReadOnlyDictionary<string, string> titles)
     {
         All = all;
-        Features = features;
+        Features = features.Keys.ToFrozenSet(StringComparer.Ordinal);
+        FeatureDescriptions = features;
+        DocumentTitles = titles;
         Exclusions = exclusions;
         Profiles = profiles;
         byId = all.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
@@ -88,6 +91,12 @@ public sealed partial class RequirementCatalog
 
     /// <summary>The feature names spec/features.md defines: the one list of features.</summary>
     public IReadOnlySet<string> Features { get; }
+
+    /// <summary>Each feature's "what the runtime implements" column of spec/features.md (the reports show it).</summary>
+    public IReadOnlyDictionary<string, string> FeatureDescriptions { get; }
+
+    /// <summary>Each spec file's level-1 heading by its name ("spec/zero-values.md" -> "Shared zero values"): the mechanism its requirements specify.</summary>
+    public IReadOnlyDictionary<string, string> DocumentTitles { get; }
 
     /// <summary>Pairs of features no runtime may claim together (spec/features.md, Exclusions).</summary>
     public IReadOnlyList<(string Feature, string Excludes)> Exclusions { get; }
@@ -163,12 +172,17 @@ public sealed partial class RequirementCatalog
     {
         ArgumentNullException.ThrowIfNull(files);
         var requirements = new List<Requirement>();
-        var features = new HashSet<string>(StringComparer.Ordinal);
+        var features = new Dictionary<string, string>(StringComparer.Ordinal);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         var exclusions = new List<(string, string)>();
         var profiles = new List<Profile>();
         foreach (var (name, text) in files)
         {
             var lines = text.Split('\n');
+            if (lines.FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal)) is { } h1)
+            {
+                titles[name] = h1[2..].Trim();
+            }
             if (name.EndsWith("features.md", StringComparison.Ordinal))
             {
                 ParseFeatures(name, lines, features, exclusions, profiles);
@@ -208,16 +222,16 @@ public sealed partial class RequirementCatalog
         }
         foreach (var r in requirements)
         {
-            foreach (var f in r.Features.Where(f => features.Count > 0 && !features.Contains(f)))
+            foreach (var f in r.Features.Where(f => features.Count > 0 && !features.ContainsKey(f)))
             {
                 throw new SpecFormatException($"{r.Source}: {r.Id} names feature '{f}', which spec/features.md does not define");
             }
         }
-        return new RequirementCatalog(requirements, features, exclusions, profiles);
+        return new RequirementCatalog(requirements, features, exclusions, profiles, titles);
     }
 
     /// <summary>spec/features.md: the feature table (## Features), the exclusions (## Exclusions), the profiles (## Profiles).</summary>
-    private static void ParseFeatures(string name, string[] lines, HashSet<string> features, List<(string, string)> exclusions, List<Profile> profiles)
+    private static void ParseFeatures(string name, string[] lines, Dictionary<string, string> features, List<(string, string)> exclusions, List<Profile> profiles)
     {
         string section = "";
         for (int i = 0; i < lines.Length; i++)
@@ -230,7 +244,7 @@ public sealed partial class RequirementCatalog
             }
             if (section == "Features" && TableRowPattern().Match(line) is { Success: true } f)
             {
-                features.Add(f.Groups[1].Value);
+                features[f.Groups[1].Value] = f.Groups[2].Value.Trim();
             }
             else if (section == "Exclusions" && ExclusionPattern().Match(line) is { Success: true } x)
             {
@@ -248,14 +262,14 @@ public sealed partial class RequirementCatalog
         }
         foreach (var (a, b) in exclusions)
         {
-            foreach (var f in new[] { a, b }.Where(f => !features.Contains(f)))
+            foreach (var f in new[] { a, b }.Where(f => !features.ContainsKey(f)))
             {
                 throw new SpecFormatException($"{name}: exclusion names feature '{f}', which the feature table does not define");
             }
         }
         foreach (var p in profiles)
         {
-            foreach (var f in p.Features.Where(f => !features.Contains(f)))
+            foreach (var f in p.Features.Where(f => !features.ContainsKey(f)))
             {
                 throw new SpecFormatException($"{name}: profile '{p.Name}' names feature '{f}', which the feature table does not define");
             }

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+
+namespace Cli.Tests;
+
+/// <summary>
+/// The .NET tool as people install it (README, "Install the tool"): packed from this build, installed into a
+/// fresh tool path from a local folder, and run from a temporary directory that holds no clone of the suite,
+/// so that anything still reading the repository at run time fails here.
+/// </summary>
+public class ToolPackageTests(ToolPackageTests.InstalledTool tool, ITestOutputHelper log) : IClassFixture<ToolPackageTests.InstalledTool>
+{
+    [Fact]
+    public void Version_FromUnrelatedDirectory_PrintsThePackedVersion()
+    {
+        log.WriteLine($"pack {tool.PackSeconds:0.0} s, install {tool.InstallSeconds:0.0} s, package {tool.Version}");
+        var (exit, output, err) = tool.Run("--version");
+        Assert.True(exit == 0, $"--version exited {exit}: {err}");
+        Assert.StartsWith(tool.Version, output.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_QuickReference64le_PassesEveryCaseFromEmbeddedModels()
+    {
+        var (exit, output, err) = tool.Run("run", "--no-prove", "--no-zoo", "--arch", "64le", "--seed", "7", "--json", "run.jsonl", "--html", "run.html");
+        Assert.True(exit == 0, $"run exited {exit}:\n{output}\n{err}");
+        var total = Regex.Match(output, @"^(\d+) cases: (\d+) passed, 0 failed or errored, 0 not applicable$", RegexOptions.Multiline);
+        Assert.True(total.Success, $"no closing line '<N> cases: <N> passed, 0 failed ...' in:\n{output}");
+        Assert.Equal(total.Groups[1].Value, total.Groups[2].Value);
+        Assert.Contains("reference 64le: ", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(tool.WorkDir, "run.jsonl")), "run --json wrote no file in the working directory");
+        Assert.Contains("<section id=\"overview\">", File.ReadAllText(Path.Combine(tool.WorkDir, "run.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prove_EmbeddedModels_ProvesEveryObligation()
+    {
+        var (exit, output, err) = tool.Run("prove");
+        Assert.True(exit == 0, $"prove exited {exit}:\n{output}\n{err}");
+        var summary = Regex.Match(output, @"prove: (\d+) of (\d+) obligations proved \(0 counterexamples, 0 unknown, 0 errors\)");
+        Assert.True(summary.Success, $"no prove summary in:\n{output}");
+        Assert.Equal(summary.Groups[2].Value, summary.Groups[1].Value);
+        Assert.True(int.Parse(summary.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 100, $"only {summary.Groups[1].Value} obligations: the embedded models are incomplete");
+    }
+
+    [Fact]
+    public void Prove_ModelsFromAClone_ReadsThatDirectory()
+    {
+        var (exit, output, err) = tool.Run("prove", "--requirement", "SV-001", "--models", Path.Combine(CliHarness.RepoRoot(), "models"));
+        Assert.True(exit == 0, $"prove --models exited {exit}:\n{output}\n{err}");
+        Assert.Contains("SV-001/table-layout", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Trace_WithoutAClone_SaysWhatItNeeds()
+    {
+        var (exit, _, err) = tool.Run("trace");
+        Assert.Equal(2, exit);
+        Assert.Contains("trace checks a clone of the suite", err, StringComparison.Ordinal);
+        Assert.Contains("--root DIR", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_ReachedOverExecByTheTool_AnswersLikeAThirdPartyRuntime()
+    {
+        var (exit, output, err) = tool.Run("run", "--no-prove", "--no-zoo", "--requirement", "SV-001", "--seed", "7",
+            "--adapter", $"exec:{tool.Command} serve reference:64be");
+        Assert.True(exit == 0, $"run over exec exited {exit}:\n{output}\n{err}");
+        Assert.Matches(new Regex(@"reference 64be: \d+ passed, 0 failed, 0 errors"), output);
+    }
+
+    /// <summary>
+    /// Packs the CLI once per test run (from the build under test: --no-build), installs it into a new tool
+    /// path from that local folder, and gives each test a working directory outside the repository.
+    /// </summary>
+    public sealed class InstalledTool : IDisposable
+    {
+        private const string PackageId = "go-zero-conformance";
+        private readonly string root = Directory.CreateTempSubdirectory("tool-package-").FullName;
+
+        public InstalledTool()
+        {
+#if DEBUG
+            const string configuration = "Debug";
+#else
+            const string configuration = "Release";
+#endif
+            string feed = Path.Combine(root, "feed");
+            var clock = Stopwatch.StartNew();
+            Exec("dotnet", CliHarness.RepoRoot(), "pack", Path.Combine(CliHarness.RepoRoot(), "src", "Conformance.Cli"),
+                "--no-build", "-c", configuration, "-o", feed, "-nologo");
+            var package = Directory.GetFiles(feed, $"{PackageId}.*.nupkg").Single();
+            Version = Path.GetFileNameWithoutExtension(package)[(PackageId.Length + 1)..];
+            PackSeconds = clock.Elapsed.TotalSeconds;
+            WorkDir = Directory.CreateDirectory(Path.Combine(root, "work")).FullName;
+            string tools = Path.Combine(root, "tools");
+            clock.Restart();
+            // The README's command, with the version pinned so that no other source can supply another build.
+            Exec("dotnet", WorkDir, "tool", "install", "--tool-path", tools, "--add-source", feed, "--version", Version, PackageId);
+            InstallSeconds = clock.Elapsed.TotalSeconds;
+            Command = Path.Combine(tools, PackageId);
+            Assert.True(File.Exists(Command), $"tool install left no {Command}");
+        }
+
+        /// <summary>The installed command's full path.</summary>
+        public string Command { get; }
+
+        /// <summary>The packed version, from the package's file name.</summary>
+        public string Version { get; }
+
+        /// <summary>A temporary directory outside the repository; every run starts here.</summary>
+        public string WorkDir { get; }
+
+        public double PackSeconds { get; }
+
+        public double InstallSeconds { get; }
+
+        public (int Exit, string Out, string Err) Run(params string[] args) => Capture(Command, WorkDir, args);
+
+        private static void Exec(string program, string cwd, params string[] args)
+        {
+            var (exit, output, err) = Capture(program, cwd, args);
+            Assert.True(exit == 0, $"{program} {string.Join(' ', args)} exited {exit}:\n{output}\n{err}");
+        }
+
+        private static (int Exit, string Out, string Err) Capture(string program, string cwd, string[] args)
+        {
+            var psi = new ProcessStartInfo(program) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in args)
+            {
+                psi.ArgumentList.Add(a);
+            }
+            psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            psi.Environment["DOTNET_NOLOGO"] = "1";
+            using var p = Process.Start(psi)!;
+            var stderr = p.StandardError.ReadToEndAsync();
+            string stdout = p.StandardOutput.ReadToEnd();
+            if (!p.WaitForExit(600_000))
+            {
+                p.Kill(entireProcessTree: true); // the process this fixture started
+                throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 10 minutes");
+            }
+            return (p.ExitCode, stdout, stderr.Result);
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // a temporary folder left behind is harmless
+            }
+        }
+    }
+}
