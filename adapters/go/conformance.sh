@@ -21,7 +21,7 @@ cli() { dotnet run --no-build --project src/Conformance.Cli -- "$@"; }
 status=0
 for rt in "${runtimes[@]}"; do
   for arch in "${archs[@]}"; do
-    "$here/build.sh" "$rt" "$arch" 2>"$out/$rt-$arch.build.log" || { echo "$rt $arch: build failed (see $out/$rt-$arch.build.log)"; status=1; continue; }
+    "$here/build.sh" "$rt" "$arch" >/dev/null 2>"$out/$rt-$arch.build.log" || { echo "$rt $arch: build failed (see $out/$rt-$arch.build.log)"; status=1; continue; }
     t0=$SECONDS
     cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh $rt $arch" --json "$out/$rt-$arch.jsonl" > "$out/$rt-$arch.txt" 2>&1
     echo "$rt $arch: exit $? in $((SECONDS - t0)) s: $(grep -E '^[^ ]+ (32|64)(le|be): ' "$out/$rt-$arch.txt" | tail -1)"
