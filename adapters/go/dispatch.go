@@ -134,6 +134,11 @@ func dispatch(r *request) bool {
 		return true
 	case eq(op, "raceFirstUse"):
 		return opRaceFirstUse(r)
+	case eq(op, "emptySlice") && session.protocol >= 2:
+		writePointed(emptySlice())
+		return true
+	case eq(op, "reset") && session.protocol >= 2:
+		return unsupported("reset: a Go runtime cannot be returned to its state after hello; start a new process")
 	}
 	fail("bad-request").s("unknown op ").quoted(r.op)
 	return false
@@ -368,6 +373,9 @@ func opLookupMissing(r *request) bool {
 	if res.found {
 		fail("bad-request").s("lookupMissing: key ").hex(key).s(" is in the map")
 		return false
+	}
+	if res.unobserved {
+		return unsupported("lookupMissing: the compiled lookup copied its zero from no region the adapter could mark (the shared zero, the compiler's zero, read-only zero data)")
 	}
 	if res.absent && session.protocol >= 2 {
 		out.s(`{"absent":true,`)

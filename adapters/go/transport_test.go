@@ -40,6 +40,7 @@ var allowedImports = map[string]string{
 	"reflect":       "operations under test only (types and maps made at run time)",
 	"sync":          "raceFirstUse's goroutines",
 	"os":            "os.Args only",
+	"goadapter/far": "compiled maps of a second compilation unit (operations under test)",
 }
 
 // mayLocateRegions may take the address of the table and of the shared zero (not use them).

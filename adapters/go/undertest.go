@@ -13,9 +13,9 @@ import (
 )
 
 var (
-	types   []reflect.Type // type handle i is types[i]
-	maps    []mapEntry     // map handle i is maps[i]
-	table   uintptr
+	types []reflect.Type // type handle i is types[i]
+	maps  []mapEntry     // map handle i is maps[i]
+	table uintptr
 	// From pointer types: reflect.TypeOf(byte(0)) would convert a byte to an interface (through the
 	// table under test) while the package initialises.
 	byteTyp = reflect.TypeOf((*byte)(nil)).Elem()
@@ -25,8 +25,9 @@ var (
 type mapEntry struct {
 	v reflect.Value
 	// compiled is the compiler-known element type whose compiled map this is (protocol 2), or nil
-	// for a map made by reflect.
+	// for a map made by reflect; index is the map's place among that type's compiled maps.
 	compiled *compiledType
+	index    int
 }
 
 func initRuntime() {
@@ -194,6 +195,9 @@ func createType(kind typeKind, length uint64, element int64) *createdType {
 //
 //adapter:undertest
 func makeMap(element int64) (int64, allocation) {
+	if c := compiledOf(element); c != nil {
+		return makeCompiledMap(c)
+	}
 	mt := reflect.MapOf(u64Typ, types[element])
 	var m reflect.Value
 	a := measure(func() { m = reflect.MakeMap(mt) })
@@ -207,10 +211,11 @@ func dataWord(x interface{}) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe
 var lookupKey uint64
 
 type lookupResult struct {
-	pointer   uintptr
-	allocated allocation
-	found     bool // the key is in the map: a bad request
-	absent    bool // the runtime handed out no zero (reported as pointer 0 in protocol 1)
+	pointer    uintptr
+	allocated  allocation
+	found      bool // the key is in the map: a bad request
+	absent     bool // the runtime handed out no zero (reported as pointer 0 in protocol 1)
+	unobserved bool // a compiled lookup copied its zero from no region the adapter could mark
 }
 
 // lookupMissing looks a missing key up in a map and reports the zero pointer the runtime handed out.
@@ -219,7 +224,7 @@ type lookupResult struct {
 func lookupMissing(id int64, key uint64) lookupResult {
 	e := maps[id]
 	if e.compiled != nil {
-		return e.compiled.lookup(e.v, key)
+		return e.compiled.lookup(e.index, key)
 	}
 	m := e.v
 	mt := m.Type()
@@ -254,7 +259,7 @@ func lookupMissing(id int64, key uint64) lookupResult {
 func assign(id int64, key uint64, fill byte) {
 	e := maps[id]
 	if e.compiled != nil {
-		e.compiled.assign(e.v, key, fill)
+		e.compiled.assign(e.index, key, fill)
 		return
 	}
 	m := e.v

@@ -140,8 +140,8 @@ func (e *elfReader) word(b []byte) uint64 {
 }
 
 type elfSection struct {
-	name, typ, link           uint64
-	addr, off, size, entsize  uint64
+	name, typ, link          uint64
+	addr, off, size, entsize uint64
 }
 
 func (e *elfReader) open(path []byte) bool {
