@@ -206,7 +206,8 @@ func sameFile(path []byte) bool {
 		if e != 0 {
 			return false
 		}
-		exePath = append([]byte{}, target[:n]...)
+		exePath = make([]byte, n)
+		copy(exePath, target[:n])
 	}
 	return eq(path, bytesAsString(exePath))
 }

@@ -226,7 +226,11 @@ func writeRegion(name string, base, size uint64) {
 
 func opRegions() bool {
 	out.s(`{"table":`)
-	writeRegion("runtime.staticuint64s", uint64(table), 256*8)
+	tableSize := uint64(256 * 8)
+	if s := elfSymbol(symStaticuint64s); s.found && s.addr == table {
+		tableSize = uint64(s.size) // as linked (a runtime with another table is reported as it is)
+	}
+	writeRegion("runtime.staticuint64s", uint64(table), tableSize)
 	out.s(`,"staticZero":`)
 	if base, size, ok := zeroRegion(); ok {
 		writeRegion("runtime.zeroVal", uint64(base), uint64(size))
