@@ -20,8 +20,8 @@ summary() { "$here/summary.sh" "$1"; }
 judged() { grep -v ' not-applicable ' "$1"; }
 status=0
 for arch in amd64 386 s390x mips; do
-  "$here/build.sh" go1.19 "$arch" >/dev/null 2>"$out/go1.19-$arch.build.log" || { echo "go1.19 $arch: build failed"; status=1; continue; }
-  cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh go1.19 $arch" --json "$out/go1.19-$arch.jsonl" > "$out/go1.19-$arch.txt" 2>&1
+  bin="$("$here/build.sh" go1.19 "$arch" 2>"$out/go1.19-$arch.build.log")" || { echo "go1.19 $arch: build failed"; status=1; continue; }
+  GOADAPTER_BIN="$bin" cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh go1.19 $arch" --json "$out/go1.19-$arch.jsonl" > "$out/go1.19-$arch.txt" 2>&1
   summary "$out/go1.19-$arch.jsonl" > "$out/go1.19-$arch.summary"
   errors=$(awk '$2 == "error" {n += $3} END {print n + 0}' "$out/go1.19-$arch.summary")
   if [ "$errors" != 0 ]; then echo "go1.19 $arch: $errors error verdicts"; grep -A5 '^ERROR' "$out/go1.19-$arch.txt" | head -20; status=1; fi
@@ -31,7 +31,7 @@ for arch in amd64 386 s390x mips; do
     echo "go1.19 $arch: verdicts as in docs/results ($(awk '$2 == "pass" {n += $3} END {print n + 0}' "$out/go1.19-$arch.summary") passed, $(awk '$2 == "fail" {n += $3} END {print n + 0}' "$out/go1.19-$arch.summary") failed as documented)"
   fi
 done
-cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh go1.19 amd64 -corrupt" --json "$out/negative-control.jsonl" > "$out/negative-control.txt" 2>&1
+GOADAPTER_BIN="$("$here/build.sh" go1.19 amd64 2>/dev/null)" cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh go1.19 amd64 -corrupt" --json "$out/negative-control.jsonl" > "$out/negative-control.txt" 2>&1
 summary "$out/negative-control.jsonl" > "$out/negative-control.summary"
 for id in SV-001 SV-007 ZV-009; do
   if grep -q "^$id fail " "$out/negative-control.summary"; then echo "negative control: $id flagged"; else echo "negative control: $id NOT flagged"; status=1; fi

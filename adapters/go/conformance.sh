@@ -26,16 +26,16 @@ for rt in "${runtimes[@]}"; do
     if [[ "$rt" == gccgo* ]] && ! "$here/gccgo-triplet.sh" "$arch" "${rt#gccgo}" >/dev/null 2>&1; then
       echo "$rt $arch: no cross compiler in Debian, not run"; continue
     fi
-    "$here/build.sh" "$rt" "$arch" >/dev/null 2>"$out/$rt-$arch.build.log" || { echo "$rt $arch: build failed (see $out/$rt-$arch.build.log)"; status=1; continue; }
+    bin="$("$here/build.sh" "$rt" "$arch" 2>"$out/$rt-$arch.build.log")" || { echo "$rt $arch: build failed (see $out/$rt-$arch.build.log)"; status=1; continue; }
     t0=$SECONDS
-    cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh $rt $arch" --json "$out/$rt-$arch.jsonl" > "$out/$rt-$arch.txt" 2>&1
+    GOADAPTER_BIN="$bin" cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh $rt $arch" --json "$out/$rt-$arch.jsonl" > "$out/$rt-$arch.txt" 2>&1
     echo "$rt $arch: exit $? in $((SECONDS - t0)) s: $(grep -E '^[^ ]+ (32|64)(le|be): ' "$out/$rt-$arch.txt" | tail -1)"
     "$here/summary.sh" "$out/$rt-$arch.jsonl" > "$out/$rt-$arch.summary"
     gzip -f "$out/$rt-$arch.jsonl"
   done
 done
 # The negative control: a corrupted runtime must be flagged (SV-001, SV-007, ZV-009).
-cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh go1.19 amd64 -corrupt" --json "$out/negative-control.jsonl" > "$out/negative-control.txt" 2>&1
+GOADAPTER_BIN="$("$here/build.sh" go1.19 amd64 2>/dev/null)" cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh go1.19 amd64 -corrupt" --json "$out/negative-control.jsonl" > "$out/negative-control.txt" 2>&1
 for id in SV-001 SV-007 ZV-009; do
   grep -q "\"requirement\":\"$id\",.*\"verdict\":\"fail\"" "$out/negative-control.jsonl" && echo "negative control: $id flagged" || { echo "negative control: $id NOT flagged"; status=1; }
 done

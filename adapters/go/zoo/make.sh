@@ -63,10 +63,10 @@ while IFS='|' read -r name where expr mech shows what; do
     reqs=(); for r in ${must[$key]:-}; do reqs+=(--requirement "$r"); done
     res="$out/$name/$arch"
     t0=$SECONDS
-    if ! GOROOT="$tree" "$go/build.sh" go1.19 "$arch" >/dev/null 2>"$res.build.log"; then
+    if ! bin="$(GOROOT="$tree" "$go/build.sh" go1.19 "$arch" 2>"$res.build.log")"; then
       echo "$name $arch: build failed (see $res.build.log)"; row "| $name | $where | $mech | $what | $arch | build failed | | |"; status=1; continue
     fi
-    GOROOT="$tree" cli run --no-prove --no-zoo --seed "$seed" "${reqs[@]}" --adapter "exec:$go/run.sh go1.19 $arch" --json "$res.jsonl" > "$res.txt" 2>&1
+    GOROOT="$tree" GOADAPTER_BIN="$bin" cli run --no-prove --no-zoo --seed "$seed" "${reqs[@]}" --adapter "exec:$go/run.sh go1.19 $arch" --json "$res.jsonl" > "$res.txt" 2>&1
     "$go/summary.sh" "$res.jsonl" > "$res.summary" 2>/dev/null
     clean="$root/docs/results/go1.19-$arch.summary"
     hs=yes
