@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# CI's subset of the Go matrix: Go 1.19 on amd64, 386 (native) and s390x, mips (qemu-user), plus the
-# negative control. Passes when every run completes without an "error" verdict (an adapter or harness
+# CI's subset of the Go matrix: Go 1.19 on amd64, 386 (native, or qemu-i386 where the kernel cannot run
+# it) and s390x, mips (qemu-user), plus the negative control and the real-runtime zoo's subset
+# (zoo/make.sh --ci). Passes when every run completes without an "error" verdict (an adapter or harness
 # failure), each run's verdicts per requirement equal the committed baseline in docs/results (so a
 # change in what the suite concludes about real Go is seen, in either direction), and the negative
 # control is flagged under SV-001, SV-007 and ZV-009. "not-applicable" counts are left out of the
@@ -36,4 +37,11 @@ summary "$out/negative-control.jsonl" > "$out/negative-control.summary"
 for id in SV-001 SV-007 ZV-009; do
   if grep -q "^$id fail " "$out/negative-control.summary"; then echo "negative control: $id flagged"; else echo "negative control: $id NOT flagged"; status=1; fi
 done
+# The real-runtime zoo's CI subset: three seeded runtime bugs (zoo/bugs.txt) must each be flagged, and the
+# adapter must complete its handshake on every patched runtime (about 3 minutes).
+if "$here/zoo/make.sh" --ci "$out/zoo" > "$out/zoo.log" 2>&1; then
+  sed 's/^/zoo: /' "$out/zoo.log" | grep -v '^zoo: table:'
+else
+  sed 's/^/zoo: /' "$out/zoo.log"; echo "zoo: the CI subset FAILED"; status=1
+fi
 exit $status
