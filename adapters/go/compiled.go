@@ -149,8 +149,8 @@ var zeroCandidates []zeroCandidate
 
 // findZeroCandidates: the runtime's shared zero; the compiler's zero symbol when the symbol table has one
 // (gccgo's go..zerovalue); and, for gc, whose go:map.zero is a static symbol kept out of the symbol table,
-// every run of at least 1025 zero bytes in the executable's read-only data mappings (the compiler's zero
-// is read-only data there, used only for elements over 1024 bytes). Read once, at the first use.
+// every run of at least 1025 zero bytes in the executable's .rodata (the compiler's zero is read-only data
+// there, used only for elements over 1024 bytes). Read once, at the first use.
 func findZeroCandidates() []zeroCandidate {
 	if zeroCandidates != nil {
 		return zeroCandidates
@@ -165,28 +165,30 @@ func findZeroCandidates() []zeroCandidate {
 		}
 	}
 	if runtime.Compiler == "gc" {
+		// Only .rodata, where the compiler puts the zero: the rest of the read-only segment (pclntab,
+		// which stack growth reads) is never written, even for a moment.
+		lo, n := rodataRange()
 		forEachMapping(readMaps(), func(m mapping) bool {
-			if len(m.perms) < 3 || m.perms[0] != 'r' || m.perms[1] != '-' || m.perms[2] != '-' || !contains(m.path, "/") {
+			if len(m.perms) < 3 || m.perms[0] != 'r' || m.perms[1] != '-' || !sameFile(m.path) {
 				return true
 			}
-			if !sameFile(m.path) {
-				return true
+			start, end := uintptr(m.start), uintptr(m.end)
+			if start < lo {
+				start = lo
 			}
-			start := -1
-			for a := uintptr(m.start); a < uintptr(m.end); a++ {
-				if *(*byte)(unsafe.Pointer(a)) == 0 {
-					if start < 0 {
-						start = int(a - uintptr(m.start))
-					}
+			if end > lo+n {
+				end = lo + n
+			}
+			run := uintptr(0)
+			for a := start; a <= end; a++ {
+				if a < end && *(*byte)(unsafe.Pointer(a)) == 0 {
+					run++
 					continue
 				}
-				if start >= 0 && int(a-uintptr(m.start))-start >= 1025 {
-					zeroCandidates = append(zeroCandidates, zeroCandidate{uintptr(m.start) + uintptr(start), a - uintptr(m.start) - uintptr(start), true})
+				if run >= 1025 {
+					zeroCandidates = append(zeroCandidates, zeroCandidate{a - run, run, true})
 				}
-				start = -1
-			}
-			if start >= 0 && int(m.end-m.start)-start >= 1025 {
-				zeroCandidates = append(zeroCandidates, zeroCandidate{uintptr(m.start) + uintptr(start), uintptr(m.end-m.start) - uintptr(start), true})
+				run = 0
 			}
 			return true
 		})

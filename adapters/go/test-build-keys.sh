@@ -6,8 +6,8 @@
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 rt="${1:-go1.19}"
-tmp="$(mktemp -d)"; marker="$here/zz_keytest_$$.go"
-trap 'rm -rf "$tmp" "$marker"' EXIT
+tmp="$(mktemp -d)"; marker="$here/zz_keytest_$$.go"; farmarker="$here/far/zz_keytest_$$.go"
+trap 'rm -rf "$tmp" "$marker" "$farmarker"' EXIT
 fails=0
 passes=0
 ok() { echo "ok: $*"; passes=$((passes + 1)); }
@@ -32,6 +32,9 @@ GOROOT="$tmp/goroot" hello "$rt" amd64 && [ "$(ran)" != "$patched" ] && [ "$(ran
 printf 'package main\n\n// test-build-keys.sh: a change of the adapter sources.\n' > "$marker"
 hello "$rt" amd64 && [ "$(ran)" != "$plain" ] && ok "a changed adapter source is built anew ($(ran))" || bad "run.sh reused '$(ran)' after the adapter sources changed"
 rm -f "$marker"
+printf 'package far\n\n// test-build-keys.sh: a change of the second package.\n' > "$farmarker"
+hello "$rt" amd64 && [ "$(ran)" != "$plain" ] && ok "a changed source of package far is built anew ($(ran))" || bad "run.sh reused '$(ran)' after far/ changed"
+rm -f "$farmarker"
 hello "$rt" amd64 && [ "$(ran)" = "$plain" ] && ok "the sources as before: $plain again, without a build" || bad "after undoing the change run.sh ran '$(ran)'"
 echo "$passes passed, $fails failed"
 exit $((fails > 0))

@@ -6,7 +6,7 @@
 #     TC_GCCGO  (gccgo) the compiler driver: $GCCGO if set, else [<triplet>-]gccgo-<11|12>
 #     TC_DESC   the identity of the toolchain, one "name: value" per line (build.id lists it)
 #     TC_KEY    sha256 of TC_DESC (16 hex digits): names the toolchain's GOCACHE
-#     SRC_KEY   sha256 of the adapter's sources (*.go but tests, go.mod)
+#     SRC_KEY   sha256 of the adapter's sources (every *.go but tests, far/ included, and go.mod)
 #     BIN_KEY   sha256 of TC_KEY, arch and SRC_KEY (16 hex digits): names the binary's folder
 #     BIN_DIR   $here/bin/<runtime>-<arch>/<BIN_KEY>
 # Identity, gc: the GOROOT path, $GOROOT/VERSION (what `go version` reports), a content hash of the
@@ -71,7 +71,7 @@ toolchain_resolve() {
     *) echo "toolchain: unknown runtime '$runtime' (go1.19 go1.21 go1.22 go1.23 gccgo11 gccgo12)" >&2; return 2 ;;
   esac
   TC_KEY="$(printf '%s\n' "$TC_DESC" | tc_sha 16)"
-  SRC_KEY="$(cd "$tc_here" && ls *.go go.mod | grep -v '_test\.go$' | LC_ALL=C sort | xargs sha256sum | tc_sha)"
+  SRC_KEY="$(cd "$tc_here" && { find . -path ./bin -prune -o -name '*.go' ! -name '*_test.go' -print; echo ./go.mod; } | LC_ALL=C sort | xargs sha256sum | tc_sha)"
   BIN_KEY="$(printf '%s\n%s\n%s\n' "$TC_KEY" "$arch" "$SRC_KEY" | tc_sha 16)"
   BIN_DIR="$tc_here/bin/$runtime-$arch/$BIN_KEY"
 }

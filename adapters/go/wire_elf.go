@@ -39,6 +39,7 @@ var elfInfo struct {
 	exeBias uintptr
 	libBias uintptr
 	comment []byte // the executable's first .comment string, trimmed
+	rodata  elfSection
 }
 
 var (
@@ -55,6 +56,11 @@ func loadELF() {
 	if exe.open(pathSelfExe) {
 		exe.symbols(&elfInfo.exe)
 		elfInfo.comment = exe.comment()
+		for i := uint64(0); i < exe.shnum; i++ {
+			if sec := exe.section(i); nameIs(exe.shstr, sec.name, ".rodata") {
+				elfInfo.rodata = sec
+			}
+		}
 		exe.f.close()
 		if a := elfInfo.exe[symAnchor]; a.found {
 			elfInfo.exeBias = uintptr(unsafe.Pointer(&elfAnchor[0])) - a.addr
@@ -77,6 +83,15 @@ func loadELF() {
 		}
 		return false
 	})
+}
+
+// rodataRange is the executable's .rodata at run time (0, 0 when unknown).
+func rodataRange() (uintptr, uintptr) {
+	loadELF()
+	if elfInfo.rodata.size == 0 || !elfInfo.exe[symAnchor].found {
+		return 0, 0
+	}
+	return uintptr(elfInfo.rodata.addr) + elfInfo.exeBias, uintptr(elfInfo.rodata.size)
 }
 
 // elfSymbol finds a wanted symbol: its run-time address and size (the executable first, then libgo.so).
