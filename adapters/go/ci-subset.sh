@@ -25,6 +25,16 @@ for arch in amd64 386 s390x mips; do
   GOADAPTER_BIN="$bin" cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh go1.19 $arch" --json "$out/go1.19-$arch.jsonl" > "$out/go1.19-$arch.txt" 2>&1
   summary "$out/go1.19-$arch.jsonl" > "$out/go1.19-$arch.summary"
   errors=$(awk '$2 == "error" {n += $3} END {print n + 0}' "$out/go1.19-$arch.summary")
+  # 386 under qemu-i386 (kernels without IA32 emulation, see run.sh): on 2026-12-04 one CI run of two saw 3
+  # of its adapter starts die in the Go runtime under qemu-i386 (exit status 2) on a heavily loaded machine.
+  # Such a run is repeated once; the first attempt's errors are printed and kept (<run>.attempt1.*).
+  if [ "$errors" != 0 ] && [ "$arch" = 386 ] && ! "$bin" -exec-check 2>/dev/null; then
+    echo "go1.19 386 (qemu-i386): $errors error verdicts, repeated once:"; grep -A5 '^ERROR' "$out/go1.19-$arch.txt" | grep 'reason:' | head -5
+    for f in jsonl txt summary; do mv "$out/go1.19-$arch.$f" "$out/go1.19-$arch.attempt1.$f"; done
+    GOADAPTER_BIN="$bin" cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh go1.19 $arch" --json "$out/go1.19-$arch.jsonl" > "$out/go1.19-$arch.txt" 2>&1
+    summary "$out/go1.19-$arch.jsonl" > "$out/go1.19-$arch.summary"
+    errors=$(awk '$2 == "error" {n += $3} END {print n + 0}' "$out/go1.19-$arch.summary")
+  fi
   if [ "$errors" != 0 ]; then echo "go1.19 $arch: $errors error verdicts"; grep -A5 '^ERROR' "$out/go1.19-$arch.txt" | head -20; status=1; fi
   if ! diff -u <(judged "$root/docs/results/go1.19-$arch.summary") <(judged "$out/go1.19-$arch.summary"); then
     echo "go1.19 $arch: verdicts differ from docs/results/go1.19-$arch.summary"; status=1
