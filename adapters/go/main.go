@@ -3,14 +3,16 @@
 // //go:noinline functions and counts what each operation allocated with runtime.MemStats.
 //
 // It reports what the runtime does; it never adjusts an observation. Diagnostics go to stderr.
+//
+// The adapter is split in two (README.md "The transport rule"): the TRANSPORT (startup, reading and
+// framing lines, parsing requests, writing replies and diagnostics: main.go, wire_*.go, dispatch.go,
+// corrupt.go) never touches a runtime path under test, so that a runtime broken exactly where the suite
+// looks still completes the handshake and gets each failure named; the OPERATIONS UNDER TEST
+// (undertest*.go, each function marked //adapter:undertest) are the only code that converts values to
+// interfaces, makes strings, types or maps. transport_test.go enforces the split.
 package main
 
 import (
-	"bufio"
-	"encoding/json"
-	"flag"
-	"fmt"
-	"io"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -19,126 +21,128 @@ import (
 // maxLine bounds one request line; a longer line is answered with an error and skipped.
 const maxLine = 1 << 20
 
+// gcEvery: the collector is off (between the two MemStats reads of a measurement it must stay quiet)
+// and runs explicitly every gcEvery requests instead.
+const gcEvery = 4096
+
+// flushAt: replies are written out when this much is pending, and always before waiting for input.
+const flushAt = 512 << 10
+
+var (
+	inBuf = make([]byte, maxLine+1) // one line of maxLine bytes and its newline
+	out   = text{b: make([]byte, 0, 2<<20)}
+)
+
 func main() {
-	corrupt := flag.Bool("corrupt", false, "negative control: write table slot 5 and a byte of the shared zero before answering")
-	flag.Parse()
+	corrupt := false
+	for _, a := range os.Args[1:] {
+		switch a {
+		case "-corrupt", "--corrupt", "-corrupt=true", "--corrupt=true":
+			corrupt = true
+		case "-corrupt=false", "--corrupt=false":
+			corrupt = false
+		case "-exec-check":
+			sysExit(0) // run.sh: can this kernel start the binary natively?
+		default:
+			diagStart().s("unknown argument ").quotedStr(a).s(" (the only one is -corrupt)")
+			diagEnd()
+			sysExit(2)
+		}
+	}
 
 	// Faults on bad addresses (read) become panics we can answer instead of crashes.
 	debug.SetPanicOnFault(true)
-	// The collector stays quiet between the two MemStats reads of a measurement; it is run
-	// explicitly every gcEvery requests instead (see serve).
 	debug.SetGCPercent(-1)
+	sysBlocking(fdIn)
+	sysBlocking(fdOut)
 
 	initRuntime()
-	if *corrupt {
-		if err := corruptRuntime(); err != nil {
-			fmt.Fprintln(os.Stderr, "goadapter: -corrupt failed:", err)
-			os.Exit(3)
-		}
+	if corrupt {
+		corruptRuntime() // exits with status 3 if it cannot write
 	}
-	fmt.Fprintf(os.Stderr, "goadapter: %s %s %s/%s ready\n", runtime.Compiler, runtimeVersion(), runtime.GOOS, runtime.GOARCH)
-	if err := serve(os.Stdin, os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "goadapter:", err)
-		os.Exit(1)
-	}
+	d := diagStart().s(runtime.Compiler).c(' ')
+	writeVersion(d)
+	d.c(' ').s(goos).c('/').s(goarch).s(" ready")
+	diagEnd()
+	serve()
 }
 
-const gcEvery = 4096
-
-func serve(in io.Reader, out io.Writer) error {
-	r := bufio.NewReaderSize(in, 64<<10)
-	w := bufio.NewWriterSize(out, 64<<10)
-	enc := json.NewEncoder(w)
-	n := 0
+// serve answers every line of stdin in order until stdin ends.
+func serve() {
+	start, end := 0, 0
+	discarding := false // inside a line longer than maxLine: skipping to its newline
+	served := 0
 	for {
-		line, tooLong, err := readLine(r)
-		if err == io.EOF {
-			return w.Flush()
-		}
-		if err != nil {
-			return err
-		}
-		var rep reply
-		if tooLong {
-			rep = reply{ID: -1, Error: &replyError{"bad-request", fmt.Sprintf("request line longer than %d bytes", maxLine)}}
-		} else {
-			rep = handle(line)
-		}
-		if err := enc.Encode(&rep); err != nil {
-			return err
-		}
-		// Flush when the client has nothing more queued: batches get one write, single requests no delay.
-		if r.Buffered() == 0 {
-			if err := w.Flush(); err != nil {
-				return err
+		for {
+			nl := indexNewline(inBuf[start:end])
+			if nl < 0 {
+				break
+			}
+			line := inBuf[start : start+nl]
+			start += nl + 1
+			if discarding {
+				discarding = false
+				replyTooLong()
+			} else {
+				handle(line)
+			}
+			served++
+			if served%gcEvery == 0 {
+				runtime.GC()
+			}
+			if len(out.b) >= flushAt {
+				flush()
 			}
 		}
-		n++
-		if n%gcEvery == 0 {
-			runtime.GC()
+		switch {
+		case start == end || discarding:
+			start, end = 0, 0
+		case start > 0:
+			copy(inBuf, inBuf[start:end])
+			end -= start
+			start = 0
 		}
+		if end == len(inBuf) {
+			discarding = true
+			start, end = 0, 0
+		}
+		flush()
+		n, e := sysRead(fdIn, inBuf[end:])
+		if e != 0 {
+			diagStart().s("reading stdin: errno ").dec(int64(e))
+			diagEnd()
+			sysExit(1)
+		}
+		if n == 0 {
+			if discarding {
+				replyTooLong()
+			} else if end > start {
+				handle(inBuf[start:end]) // a last line without newline is still answered
+			}
+			flush()
+			return
+		}
+		end += n
 	}
 }
 
-// readLine reads one line without its newline; a line over maxLine is consumed and reported.
-func readLine(r *bufio.Reader) ([]byte, bool, error) {
-	var buf []byte
-	for {
-		chunk, err := r.ReadSlice('\n')
-		if len(buf)+len(chunk) <= maxLine+1 {
-			buf = append(buf, chunk...)
-		} else {
-			buf = buf[:0]
-			for err == bufio.ErrBufferFull {
-				_, err = r.ReadSlice('\n')
-			}
-			if err != nil && err != io.EOF {
-				return nil, false, err
-			}
-			return nil, true, nil
+func indexNewline(b []byte) int {
+	for i, c := range b {
+		if c == '\n' {
+			return i
 		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if err == io.EOF && len(buf) > 0 {
-			return buf, false, nil // a last line without newline is still answered
-		}
-		if err != nil {
-			return nil, false, err
-		}
-		return buf[:len(buf)-1], false, nil
 	}
+	return -1
 }
 
-func handle(line []byte) (rep reply) {
-	var req request
-	if err := json.Unmarshal(line, &req); err != nil {
-		return reply{ID: -1, Error: &replyError{"bad-request", "not a JSON request: " + err.Error()}}
+func flush() {
+	if len(out.b) == 0 {
+		return
 	}
-	if req.ID == nil {
-		return reply{ID: -1, Error: &replyError{"bad-request", errNoID.Error()}}
+	if e := sysWriteAll(fdOut, out.b); e != 0 {
+		diagStart().s("writing stdout: errno ").dec(int64(e))
+		diagEnd()
+		sysExit(1)
 	}
-	rep.ID = *req.ID
-	defer func() {
-		if p := recover(); p != nil {
-			rep.OK = false
-			rep.Result = nil
-			rep.Error = &replyError{"runtime-panic", fmt.Sprint(p)}
-		}
-	}()
-	res, err := dispatch(&req)
-	if err != nil {
-		code := "internal"
-		if oe, ok := err.(*opError); ok {
-			code = oe.code
-		}
-		rep.Error = &replyError{code, err.Error()}
-		return rep
-	}
-	rep.OK = true
-	if res == nil {
-		res = struct{}{}
-	}
-	rep.Result = res
-	return rep
+	out.reset()
 }
