@@ -46,11 +46,17 @@
 (define-fun AR-002.ok ((w (_ BitVec 64)) (kind (_ BitVec 64)) (be Bool) (base (_ BitVec 64)) (keepptr (_ BitVec 64)) (widenptr (_ BitVec 64))) Bool
   (and (= (bvsub keepptr base) (bvadd #x0000000000000008 (table-offset (storage-width w kind) be)))
        (or (= (storage-width w kind) #x0000000000000001) (not (in-region widenptr base #x0000000000000800)))))
+; What the keep probe's pointer is (the value the report shows as expected): slot 1 at the width's offset.
+(define-fun AR-002.expect.keepptr ((w (_ BitVec 64)) (kind (_ BitVec 64)) (be Bool) (base (_ BitVec 64))) (_ BitVec 64)
+  (bvadd base #x0000000000000008 (table-offset (storage-width w kind) be)))
 
 ; AR-003: the pointer for a width-byte value v < 256 is base + 8v + table-offset(width, be).
 ; Written as ptr - base so that nothing overflows.
 (define-fun AR-003.ptr-ok ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (ptr (_ BitVec 64))) Bool
   (table-ptr-ok be base v width ptr))
+; The pointer AR-003 expects for v at width (the report's expected value).
+(define-fun AR-003.expect.ptr ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64))) (_ BitVec 64)
+  (bvadd base (bvmul #x0000000000000008 v) (table-offset width be)))
 
 ; ===================== the seed's algorithm =====================
 

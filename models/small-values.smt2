@@ -11,12 +11,20 @@
 ; order be is v, for a slot v of the table.
 (define-fun SV-001.slot-ok ((be Bool) (v (_ BitVec 64)) (raw (_ BitVec 64))) Bool
   (and (bvult v #x0000000000000100) (= (load-bytes be raw #x0000000000000000 #x0000000000000008) v)))
+; The slot's bytes SV-001 expects, in address order (the report's expected value).
+(define-fun SV-001.expect.raw ((be Bool) (v (_ BitVec 64))) (_ BitVec 64)
+  (slot-raw be v))
 
 ; SV-002: a 16/32/64-bit value below 256 is served from the table (AR-003 address) and allocates
 ; nothing. Total: true for v >= 256 (SV-003 judges those).
 (define-fun SV-002.ok ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64)) (ptr (_ BitVec 64)) (objects (_ BitVec 64))) Bool
   (=> (bvult v #x0000000000000100)
       (and (= objects #x0000000000000000) (table-ptr-ok be base v width ptr))))
+; Expected values for reports: the table pointer of v at width, and no allocation.
+(define-fun SV-002.expect.ptr ((be Bool) (base (_ BitVec 64)) (v (_ BitVec 64)) (width (_ BitVec 64))) (_ BitVec 64)
+  (bvadd base (bvmul #x0000000000000008 v) (table-offset width be)))
+(define-fun SV-002.expect.objects () (_ BitVec 64)
+  #x0000000000000000)
 
 ; SV-003: a value >= 256 allocates exactly one object, outside the table [base, base+2048), whose
 ; width bytes read back as v. Total: true for v < 256. The object's size is judged by what it holds,
@@ -27,18 +35,38 @@
       (and (= objects #x0000000000000001)
            (disjoint ptr width base #x0000000000000800)
            (= readback v))))
+; Expected values for reports: one object, holding v.
+(define-fun SV-003.expect.objects () (_ BitVec 64)
+  #x0000000000000001)
+(define-fun SV-003.expect.readback ((v (_ BitVec 64))) (_ BitVec 64)
+  v)
 
 ; SV-004: a 1-byte value b (bool, int8, uint8: its unsigned byte) is at slot b, 1-byte offset, no allocation.
 (define-fun SV-004.ok ((be Bool) (base (_ BitVec 64)) (b (_ BitVec 64)) (ptr (_ BitVec 64)) (objects (_ BitVec 64))) Bool
   (and (= objects #x0000000000000000) (table-ptr-ok be base b #x0000000000000001 ptr)))
+; Expected values for reports: slot b at the 1-byte offset, no allocation.
+(define-fun SV-004.expect.ptr ((be Bool) (base (_ BitVec 64)) (b (_ BitVec 64))) (_ BitVec 64)
+  (bvadd base (bvmul #x0000000000000008 b) (table-offset #x0000000000000001 be)))
+(define-fun SV-004.expect.objects () (_ BitVec 64)
+  #x0000000000000000)
 
 ; SV-005: a one-byte string of byte b has its data at slot b of the same table, 1-byte offset, no allocation.
 (define-fun SV-005.ok ((be Bool) (base (_ BitVec 64)) (b (_ BitVec 64)) (ptr (_ BitVec 64)) (objects (_ BitVec 64))) Bool
   (and (= objects #x0000000000000000) (table-ptr-ok be base b #x0000000000000001 ptr)))
+; Expected values for reports: slot b at the 1-byte offset, no allocation.
+(define-fun SV-005.expect.ptr ((be Bool) (base (_ BitVec 64)) (b (_ BitVec 64))) (_ BitVec 64)
+  (bvadd base (bvmul #x0000000000000008 b) (table-offset #x0000000000000001 be)))
+(define-fun SV-005.expect.objects () (_ BitVec 64)
+  #x0000000000000000)
 
 ; SV-006: the empty string and the nil slice point at the start of the static zero and allocate nothing.
 (define-fun SV-006.ok ((zerobase (_ BitVec 64)) (ptr (_ BitVec 64)) (objects (_ BitVec 64))) Bool
   (and (= ptr zerobase) (= objects #x0000000000000000)))
+; Expected values for reports: the static zero's start, no allocation.
+(define-fun SV-006.expect.ptr ((zerobase (_ BitVec 64))) (_ BitVec 64)
+  zerobase)
+(define-fun SV-006.expect.objects () (_ BitVec 64)
+  #x0000000000000000)
 
 ; SV-008: a float32 or float64 is judged by its bits v (its unsigned number) as an integer of its width: below 256
 ; served from the table at the AR-003 address without allocating; otherwise one object outside the table whose
@@ -47,6 +75,11 @@
   (ite (bvult v #x0000000000000100)
        (and (= objects #x0000000000000000) (table-ptr-ok be base v width ptr))
        (and (= objects #x0000000000000001) (disjoint ptr width base #x0000000000000800) (= readback v))))
+; Expected allocation count for reports: none below 256, one object otherwise; the bits read back.
+(define-fun SV-008.expect.objects ((v (_ BitVec 64))) (_ BitVec 64)
+  (ite (bvult v #x0000000000000100) #x0000000000000000 #x0000000000000001))
+(define-fun SV-008.expect.readback ((v (_ BitVec 64))) (_ BitVec 64)
+  v)
 
 ; SV-009: another pointer-free value of size bytes (its bytes as the unsigned number v): wherever it is served, its
 ; size bytes read back v; served from the table only at the AR-003 address of its size, allocating nothing
@@ -56,16 +89,25 @@
        (ite (in-region ptr base #x0000000000000800)
             (and (= objects #x0000000000000000) (table-ptr-ok be base v size ptr))
             (= objects #x0000000000000001))))
+; Expected value for reports: the value's bytes read back.
+(define-fun SV-009.expect.readback ((v (_ BitVec 64))) (_ BitVec 64)
+  v)
 
 ; SV-010: a zero-sized value converts without allocating.
 (define-fun SV-010.ok ((objects (_ BitVec 64))) Bool
   (= objects #x0000000000000000))
+(define-fun SV-010.expect.objects () (_ BitVec 64)
+  #x0000000000000000)
 
 ; SV-011: an empty non-nil slice is not served from the shared zero: the data word points elsewhere, at a header
 ; whose array word is not nil and whose length and capacity are 0.
 (define-fun SV-011.ok ((staticbase (_ BitVec 64)) (ptr (_ BitVec 64)) (array (_ BitVec 64)) (len (_ BitVec 64)) (cap (_ BitVec 64))) Bool
   (and (distinct ptr staticbase) (distinct array #x0000000000000000)
        (= len #x0000000000000000) (= cap #x0000000000000000)))
+(define-fun SV-011.expect.len () (_ BitVec 64)
+  #x0000000000000000)
+(define-fun SV-011.expect.cap () (_ BitVec 64)
+  #x0000000000000000)
 
 ; ===================== the seed's algorithm (Go 1.15 runtime/iface.go, string.go, walk.go) =====================
 

@@ -16,6 +16,13 @@
 (define-fun ZV-004.ok ((size (_ BitVec 64)) (absent Bool) (zero (_ BitVec 64)) (staticbase (_ BitVec 64)) (priorbuf (_ BitVec 64)) (postbuf (_ BitVec 64))) Bool
   (=> (bvule size #x0000000000000400)
       (and (not absent) (= zero staticbase) (= postbuf priorbuf))))
+; Expected values for reports: the static zero's start, not absent, the buffer as it was.
+(define-fun ZV-004.expect.zero ((staticbase (_ BitVec 64))) (_ BitVec 64)
+  staticbase)
+(define-fun ZV-004.expect.absent () Bool
+  false)
+(define-fun ZV-004.expect.postbuf ((priorbuf (_ BitVec 64))) (_ BitVec 64)
+  priorbuf)
 
 ; ZV-005: for 1024 < size <= 2^(w-1) the zero is the buffer's start and the buffer size post is a
 ; power of two, >= 4096, >= size; when the buffer before (size prior, at priorbuf) already held size,
@@ -27,6 +34,21 @@
            (bvuge post #x0000000000001000) (bvuge post size)
            (=> (bvuge prior size) (and (= post prior) (= buf priorbuf)))
            (=> (bvult prior size) (bvult (bvlshr post #x0000000000000001) (max4096 size))))))
+; Expected buffer size after a type of size for reports: the buffer as it was when it holds the type, else the
+; smallest power of two at least max(size, 4096) (the doubling from 4096 ends there; 0 past the overflow edge).
+(define-fun pow2-ceiling ((x (_ BitVec 64))) (_ BitVec 64)
+  (let ((a (bvsub x #x0000000000000001)))
+  (let ((b (bvor a (bvlshr a #x0000000000000001))))
+  (let ((c (bvor b (bvlshr b #x0000000000000002))))
+  (let ((d (bvor c (bvlshr c #x0000000000000004))))
+  (let ((e (bvor d (bvlshr d #x0000000000000008))))
+  (let ((f (bvor e (bvlshr e #x0000000000000010))))
+  (let ((g (bvor f (bvlshr f #x0000000000000020))))
+    (bvadd g #x0000000000000001)))))))))
+(define-fun ZV-005.expect.post ((w (_ BitVec 64)) (size (_ BitVec 64)) (prior (_ BitVec 64))) (_ BitVec 64)
+  (ite (bvuge prior size) prior (wrap w (pow2-ceiling (max4096 size)))))
+(define-fun ZV-005.expect.zero ((buf (_ BitVec 64))) (_ BitVec 64)
+  buf)
 
 ; ZV-006: for sizes above 1024, the runtime threw exactly when size > 2^(w-1), then with the message
 ; "map element too large" (msgok) and no zero pointer set.
@@ -34,6 +56,9 @@
   (=> (bvugt size #x0000000000000400)
       (and (= threw (bvugt size (half-word w)))
            (=> threw (and msgok (= zero #x0000000000000000))))))
+; Expected for reports: a throw exactly past 2^(w-1) (sizes above 1024), and then no zero pointer.
+(define-fun ZV-006.expect.threw ((w (_ BitVec 64)) (size (_ BitVec 64))) Bool
+  (bvugt size (half-word w)))
 
 ; ===================== the seed's algorithm: mapzero =====================
 ; if t.size <= uintptr(len(zerotiny)) { t.zero = &zerotiny[0] }            (mapzero-small)

@@ -24,6 +24,8 @@
            (bvuge ptr rbase) (bvule (bvsub ptr rbase) rsize)
            (bvule size (bvsub rsize (bvsub ptr rbase)))
            (= nonzero #x0000000000000000))))
+(define-fun ZV-016.expect.nonzero () (_ BitVec 64)
+  #x0000000000000000)
 
 ; ZV-017: the lookup allocated nothing and had the outcome the first lookup of the type had: the same pointer,
 ; or absent both times; where the type has a zero pointer (typezero, 0 when none) the lookup handed out that.
@@ -32,11 +34,23 @@
        (= absent firstabsent)
        (=> (not absent) (= zero firstzero))
        (=> (distinct typezero #x0000000000000000) (and (not absent) (= zero typezero)))))
+; Expected for reports: no allocation, the first lookup's outcome again.
+(define-fun ZV-017.expect.objects () (_ BitVec 64)
+  #x0000000000000000)
+(define-fun ZV-017.expect.absent ((firstabsent Bool)) Bool
+  firstabsent)
+(define-fun ZV-017.expect.zero ((firstzero (_ BitVec 64))) (_ BitVec 64)
+  firstzero)
 
 ; ZV-018: a run-time type larger than 1024 bytes is reported absent, and the lookup allocated nothing.
 (define-fun ZV-018.ok ((size (_ BitVec 64)) (absent Bool) (objects (_ BitVec 64))) Bool
   (=> (bvugt size #x0000000000000400)
       (and absent (= objects #x0000000000000000))))
+; Expected for reports: absent exactly above 1024 bytes, no allocation.
+(define-fun ZV-018.expect.absent ((size (_ BitVec 64))) Bool
+  (bvugt size #x0000000000000400))
+(define-fun ZV-018.expect.objects () (_ BitVec 64)
+  #x0000000000000000)
 
 ; ===================== the two designs' lookups =====================
 

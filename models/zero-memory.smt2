@@ -14,6 +14,8 @@
 (define-fun ZV-001.ok ((size (_ BitVec 64)) (allocbytes (_ BitVec 64)) (zero (_ BitVec 64))) Bool
   (and (= zero #x0000000000000000)
        (or (bvule size #x0000000000010000) (bvult allocbytes size))))
+(define-fun ZV-001.expect.zero () (_ BitVec 64)
+  #x0000000000000000)
 
 ; ZV-007: the buffer starts at a multiple of 64 and is still allocated.
 (define-fun ZV-007.ok ((buf (_ BitVec 64)) (stillvalid Bool)) Bool

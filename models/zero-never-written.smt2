@@ -13,10 +13,15 @@
 ; ZV-009: the number of non-zero bytes seen in the zero regions (all of them, read back whole).
 (define-fun ZV-009.ok ((nonzerobytes (_ BitVec 64))) Bool
   (= nonzerobytes #x0000000000000000))
+(define-fun ZV-009.expect.nonzerobytes () (_ BitVec 64)
+  #x0000000000000000)
 
 ; SV-007: after any sequence of operations, slot v still holds v in byte order be.
 (define-fun SV-007.ok ((be Bool) (v (_ BitVec 64)) (raw (_ BitVec 64))) Bool
   (and (bvult v #x0000000000000100) (= (load-bytes be raw #x0000000000000000 #x0000000000000008) v)))
+; The slot's bytes SV-007 expects (as loaded), in address order.
+(define-fun SV-007.expect.raw ((be Bool) (v (_ BitVec 64))) (_ BitVec 64)
+  (slot-raw be v))
 
 ;  ===================== the state =====================
 ; Internally a region is [lo, hi] with INCLUSIVE end hi (lo <= hi: never empty, so it never needs an

@@ -22,6 +22,8 @@
 ; ZV-003: a set zero pointer never changes.
 (define-fun ZV-003.ok ((before (_ BitVec 64)) (after (_ BitVec 64))) Bool
   (=> (distinct before #x0000000000000000) (= after before)))
+(define-fun ZV-003.expect.after ((before (_ BitVec 64))) (_ BitVec 64)
+  before)
 
 ; ZV-008: across a growth of the buffer, a type's zero pointer is kept, and the older buffer it points
 ; at is still readable and all zero (oldzero).

@@ -35,7 +35,8 @@ public sealed class Judge
 {
     private readonly IPredicateOracle oracle;
     private readonly RequirementCatalog catalog;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> checkedSignatures = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> checkedSignatures = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Param, string Function, int[] ArgIndex)[]> expectations = new(StringComparer.Ordinal);
 
     /// <summary>Creates a judge over an oracle and the spec catalog.</summary>
     public Judge(IPredicateOracle oracle, RequirementCatalog catalog)
@@ -84,7 +85,7 @@ public sealed class Judge
             values[i] = args[i].Value;
         }
         bool holds = oracle.Evaluate(predicate, values) != 0;
-        string expected = Expected(predicate);
+        string expected = Expected(predicate, values);
         string fullObserved = observed.Length == 0 ? Describe(args) : $"{observed} [{Describe(args)}]";
         return holds
             ? CaseOutcome.Passed(input, expected, fullObserved)
@@ -107,7 +108,7 @@ public sealed class Judge
             {
                 throw new InvalidOperationException($"harness: {predicate} takes ({string.Join(", ", parameters)}) but the case passed ({string.Join(", ", given)})");
             }
-            checkedSignatures.TryAdd(predicate, true);
+            checkedSignatures.TryAdd(predicate, parameters);
         }
     }
 
@@ -135,13 +136,51 @@ public sealed class Judge
     public CaseOutcome Missing(string requirement, string input, string what) =>
         new(Verdict.Fail, input, catalog.Find(requirement)?.Statement ?? requirement, what, what);
 
-    private string Expected(string predicate)
+    /// <summary>
+    /// What the requirement expects for this input: the value of every <c>&lt;ID&gt;.expect.&lt;parameter&gt;</c>
+    /// function the models define for the predicate's observed parameters, computed from the model for the
+    /// arguments given (the pointer, offset, size or count the runtime should have produced), then the statement.
+    /// </summary>
+    private string Expected(string predicate, ReadOnlySpan<ulong> values)
     {
         int dot = predicate.IndexOf('.', StringComparison.Ordinal);
         string id = dot > 0 ? predicate[..dot] : predicate;
         var statement = catalog.Find(id)?.Statement;
-        return statement is null ? $"{predicate} holds" : $"{predicate} holds: {statement}";
+        var sb = new StringBuilder();
+        Span<ulong> args = stackalloc ulong[16];
+        foreach (var (param, function, index) in Expectations(predicate, id))
+        {
+            for (int i = 0; i < index.Length; i++)
+            {
+                args[i] = values[index[i]];
+            }
+            sb.Append(sb.Length == 0 ? "" : ", ").Append(param).Append('=').Append(Show(oracle.Evaluate(function, args[..index.Length])));
+        }
+        string head = sb.Length == 0 ? $"{predicate} holds" : $"{sb} ({predicate})";
+        return statement is null ? head : $"{head}: {statement}";
     }
+
+    /// <summary>The expect functions of a predicate whose parameters are all among the predicate's, with their argument positions.</summary>
+    private (string Param, string Function, int[] ArgIndex)[] Expectations(string predicate, string id) => expectations.GetOrAdd(predicate, p =>
+    {
+        var parameters = checkedSignatures[p];
+        var list = new List<(string, string, int[])>();
+        foreach (var param in parameters)
+        {
+            string function = $"{id}.expect.{param}";
+            if (!oracle.Defines(function))
+            {
+                continue;
+            }
+            var needs = oracle.ParameterNames(function);
+            var index = needs.Select(n => parameters.ToList().IndexOf(n)).ToArray();
+            if (index.Length <= 16 && index.All(i => i >= 0))
+            {
+                list.Add((param, function, index));
+            }
+        }
+        return [.. list];
+    });
 
     private static string Describe(ReadOnlySpan<Arg> args)
     {

@@ -266,7 +266,7 @@ public static class SuiteRunner
         }
         catch (AdapterException e)
         {
-            return new CaseOutcome(Verdict.Error, c.Description, requirement.Statement, "", $"adapter failed: {e.Message}");
+            return new CaseOutcome(Verdict.Error, c.Description, requirement.Statement, $"no observation: {e.Message}", $"adapter failed: {e.Message}");
         }
 #pragma warning disable CA1031 // A case that crashes the harness must become an "error" verdict, never end the run and lose results.
         catch (Exception e)

@@ -4,7 +4,7 @@ namespace Conformance.Tests.Requirements;
 
 public class RequirementCatalogTests
 {
-    private const string Features = "| feature | x |\n|---|---|\n| `core` | y |\n| `zero.shared-static` | z |\n";
+    private const string Features = "## Features\n| feature | x |\n|---|---|\n| `core` | y |\n| `zero.shared-static` | z |\n";
 
     private static string Requirement(string id, string feature = "core", string status = "active", string archs = "all") =>
         $"### {id}: Title of {id}\n- **Statement**: The runtime MUST do {id}.\n- **Rationale**: Because. (seed: x)\n" +
