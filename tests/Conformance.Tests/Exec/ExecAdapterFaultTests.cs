@@ -38,7 +38,7 @@ public sealed class ExecAdapterFaultTests
         for (var i = 0; i < firstBad; i++)
         {
             Assert.True(replies[i].IsOk, $"reply {i} should have been kept: {replies[i].Fault?.Message}");
-            Assert.Equal($"0x{0x1000 + (8 * (i + 1)):x}", replies[i].GetResult().GetProperty("pointer").GetString());
+            Assert.Equal(0x1000UL + (8UL * (ulong)(i + 1)), ((PointedResult)replies[i].GetResult()).Pointer.Value);
         }
         for (var i = firstBad + 1; i < replies.Count; i++)
         {

@@ -3,18 +3,8 @@ using System.Diagnostics;
 
 namespace Conformance.Adapters.Exec;
 
-/// <summary>What the stdout reader saw.</summary>
-internal enum StdoutEventKind
-{
-    /// <summary>A complete line (without its newline).</summary>
-    Line,
-    /// <summary>A line longer than the limit; its bytes were discarded as they came.</summary>
-    Oversized,
-    /// <summary>The stream ended inside a line.</summary>
-    Partial,
-    /// <summary>The stream ended.</summary>
-    End,
-}
+/// <summary>What the stdout reader saw: a line (without its newline), a line over the limit (only counted), the stream ending inside a line, the stream ending.</summary>
+internal enum StdoutEventKind { Line, Oversized, Partial, End }
 
 internal readonly record struct StdoutEvent(StdoutEventKind Kind, byte[]? Line, long Length);
 
@@ -37,11 +27,7 @@ internal sealed class AdapterProcess : IDisposable
         _maxLine = maxLine;
         Instance = instance;
         _stdoutThread = new Thread(ReadStdout) { IsBackground = true, Name = $"adapter {process.Id} stdout" };
-        _stderrThread = new Thread(() => log.Drain(process.StandardError.BaseStream, $"[{instance}] "))
-        {
-            IsBackground = true,
-            Name = $"adapter {process.Id} stderr",
-        };
+        _stderrThread = new Thread(() => log.Drain(process.StandardError.BaseStream, $"[{instance}] ")) { IsBackground = true, Name = $"adapter {process.Id} stderr" };
         _stdoutThread.Start();
         _stderrThread.Start();
     }
@@ -52,19 +38,17 @@ internal sealed class AdapterProcess : IDisposable
 
     public static AdapterProcess Start(ExecAdapterOptions options, StderrLog log, int instance)
     {
-        var info = new ProcessStartInfo(options.Program)
+        var p = new Process
         {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = options.WorkingDirectory ?? "",
+            StartInfo = new(options.Program, options.Arguments)
+            {
+                UseShellExecute = false,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = options.WorkingDirectory ?? "",
+            },
         };
-        foreach (var a in options.Arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-        var p = new Process { StartInfo = info };
         try
         {
             if (!p.Start())
@@ -82,27 +66,11 @@ internal sealed class AdapterProcess : IDisposable
     }
 
     /// <summary>Writes the lines to stdin on a pool thread; a broken pipe is left for the reader to explain.</summary>
-    public Task WriteAsync(IReadOnlyList<byte[]> lines) => Task.Run(() =>
+    public Task WriteAsync(ReadOnlyMemory<byte> lines) => Task.Run(() => Quietly(() =>
     {
-        try
-        {
-            var stdin = _process.StandardInput.BaseStream;
-            foreach (var line in lines)
-            {
-                stdin.Write(line);
-            }
-            stdin.Flush();
-        }
-        catch (IOException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        catch (InvalidOperationException)
-        {
-        }
-    });
+        _process.StandardInput.BaseStream.Write(lines.Span);
+        _process.StandardInput.BaseStream.Flush();
+    }));
 
     public bool TryTake(out StdoutEvent e, TimeSpan timeout)
     {
@@ -123,86 +91,37 @@ internal sealed class AdapterProcess : IDisposable
         }
     }
 
-    public void Kill()
+    public void Kill() => Quietly(() =>
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+    });
+
+    /// <summary>Runs <paramref name="action"/>, ignoring what a process that went away throws: its end is explained by the stdout reader.</summary>
+    private static void Quietly(Action action)
     {
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
+            action();
         }
-        catch (InvalidOperationException)
-        {
-        }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
         }
     }
 
     private void ReadStdout()
     {
-        var stream = _process.StandardOutput.BaseStream;
-        var buffer = new byte[64 << 10];
-        var line = new MemoryStream();
-        long oversized = -1; // >= 0: bytes of the current over-long line, which are being discarded
-        try
+        var lines = new LineReader(_process.StandardOutput.BaseStream, _maxLine);
+        Quietly(() =>
         {
-            int n;
-            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+            while (lines.Next() is var (line, length, complete))
             {
-                var start = 0;
-                while (start < n)
-                {
-                    var nl = Array.IndexOf(buffer, (byte)'\n', start, n - start);
-                    var end = nl < 0 ? n : nl;
-                    var count = end - start;
-                    if (oversized >= 0)
-                    {
-                        oversized += count;
-                    }
-                    else if (line.Length + count > _maxLine)
-                    {
-                        oversized = line.Length + count;
-                        line.SetLength(0);
-                        line.Capacity = 0;
-                    }
-                    else
-                    {
-                        line.Write(buffer, start, count);
-                    }
-                    if (nl < 0)
-                    {
-                        break;
-                    }
-                    if (oversized >= 0)
-                    {
-                        _events.Add(new StdoutEvent(StdoutEventKind.Oversized, null, oversized));
-                        oversized = -1;
-                    }
-                    else
-                    {
-                        _events.Add(new StdoutEvent(StdoutEventKind.Line, line.ToArray(), line.Length));
-                        line.SetLength(0);
-                    }
-                    start = nl + 1;
-                }
+                _events.Add(length > _maxLine ? new StdoutEvent(StdoutEventKind.Oversized, null, length)
+                    : new StdoutEvent(complete ? StdoutEventKind.Line : StdoutEventKind.Partial, line.ToArray(), length));
             }
-        }
-        catch (IOException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        if (oversized >= 0)
-        {
-            _events.Add(new StdoutEvent(StdoutEventKind.Oversized, null, oversized));
-        }
-        else if (line.Length > 0)
-        {
-            _events.Add(new StdoutEvent(StdoutEventKind.Partial, line.ToArray(), line.Length));
-        }
+        });
         _events.Add(new StdoutEvent(StdoutEventKind.End, null, 0));
     }
 
@@ -212,16 +131,7 @@ internal sealed class AdapterProcess : IDisposable
         {
             return;
         }
-        try
-        {
-            _process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-        }
-        catch (InvalidOperationException)
-        {
-        }
+        Quietly(_process.StandardInput.Close);
         if (_process.WaitForExit(TimeSpan.FromSeconds(2)))
         {
             _stdoutThread.Join(TimeSpan.FromSeconds(2));
