@@ -222,6 +222,21 @@ public sealed class ExecAdapterFaultTests
         Assert.Equal(0, a.Restarts);
     }
 
+    /// <summary>A result missing a field (or a field of a field) is malformed, names the field, and keeps the process.</summary>
+    [Theory]
+    [InlineData("nofield", "'allocated'")]
+    [InlineData("emptyalloc", "'objects', 'bytes'")]
+    public void ResultMissingAField_IsMalformedAndKeepsTheProcess(string mode, string named)
+    {
+        using var a = ExecAdapter.Start(Hostile(mode, 2));
+        var pid = a.ProcessId;
+        var bad = AssertKeptUntil(a.Submit(Converts(2)), 1);
+        AssertFault(ExecFault.Malformed, bad.Fault, "convert(uint16, 0x1)");
+        Assert.Contains($"missing required properties including: {named}", bad.Fault!.Message, StringComparison.Ordinal);
+        Assert.Equal(pid, a.ProcessId);
+        Assert.Equal(0, a.Restarts);
+    }
+
     /// <summary>Crash then later requests: Restart bounded times.</summary>
 
     [Fact]

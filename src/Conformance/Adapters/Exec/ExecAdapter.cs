@@ -36,8 +36,11 @@ public sealed class ExecAdapter : IRuntimeAdapter
         Stderr = new StderrLog(options.StderrLogLines, options.StderrLineChars, options.StderrSink);
     }
 
-    /// <summary>Feature names a handshake may claim: those spec/features.md defines.</summary>
-    public static IReadOnlySet<string> KnownFeatures { get; } = Requirements.RequirementCatalog.LoadEmbedded().Features;
+    /// <summary>Feature names a handshake may claim (spec/features.md; its profiles are not features).</summary>
+    public static IReadOnlySet<string> KnownFeatures { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "core", "zero.lazy-types", "zero.shared-static", "zero.on-demand", "zero.compiler-static", "small.table", "small.strings", "small.empty", "threads",
+    };
 
     /// <inheritdoc/>
     public RuntimeInfo Info => _info ?? throw new InvalidOperationException("the adapter has not completed a handshake");

@@ -15,7 +15,7 @@ public sealed class ExecRequest
     private ExecRequest(Func<Func<long, Handle>, Request> build) => _build = build;
 
     /// <summary>The operation name, e.g. "convert".</summary>
-    public string Op => ProtocolJson.Ops[Message(WireHandle).GetType()];
+    public string Op => ProtocolJson.Ops.First(o => o.Value == Message(WireHandle).GetType()).Key;
 
     /// <summary>A short description for messages: the op and its arguments as sent, e.g. "convert(uint16, 0x2)".</summary>
     public string Summary

@@ -71,13 +71,14 @@ public static class ExecServer
             null => $"not a JSON request line: {problem}",
             { Id: null or < 0 } => "a request is a JSON object with a non-negative integer \"id\"",
             { Op: null } => frame.Value.HasOp ? "\"op\" must be a string" : "missing \"op\"",
-            _ when !ProtocolJson.Ops.Values.Contains(op) => $"unknown op \"{op}\"",
+            _ when !ProtocolJson.Ops.ContainsKey(op) => $"unknown op \"{op}\"",
             _ => null,
         };
         Request request;
         try
         {
-            request = bad is null ? JsonSerializer.Deserialize(line, ProtocolJson.Default.Request)! : throw new WireException(bad);
+            // As the op's own type: "op" is then an argument no request has, and is ignored.
+            request = bad is null ? (Request)JsonSerializer.Deserialize(line, ProtocolJson.Default.GetTypeInfo(ProtocolJson.Ops[op])!)! : throw new WireException(bad);
         }
         catch (JsonException e)
         {

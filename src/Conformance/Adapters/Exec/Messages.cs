@@ -114,7 +114,7 @@ internal sealed record ReadResult([property: JsonConverter(typeof(HexBytesConver
 /// <param name="Size">Given unless panic is.</param>
 /// <param name="Name">Optional: the runtime's name for the type, for diagnostics.</param>
 /// <param name="Panic">The runtime refused to make the type (e.g. a reflect panic): its message; then type is -1 and size absent.</param>
-internal sealed record CreatedTypeResult(int Type, Allocation Allocated, Word? Size = null, string? Name = null, string? Panic = null) : Message
+internal sealed record CreatedTypeResult(int Type, AllocationResult Allocated, Word? Size = null, string? Name = null, string? Panic = null) : Message
 {
     protected override void Check()
     {
@@ -133,7 +133,7 @@ internal sealed record CompilerTypesResult(CreatedTypeResult[] Types) : Message;
 internal sealed record ZeroPointerResult(Word Pointer) : Message;
 /// <summary>The map made, or the runtime's fatal error (data, not an error reply): exactly one of map and throw.</summary>
 /// <param name="Throw">The runtime's fatal error message (then map is null), or null.</param>
-internal sealed record MakeMapResult([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Handle? Map, Allocation Allocated,
+internal sealed record MakeMapResult([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Handle? Map, AllocationResult Allocated,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Throw) : Message
 {
     protected override void Check()
@@ -145,9 +145,17 @@ internal sealed record MakeMapResult([property: JsonIgnore(Condition = JsonIgnor
     }
 }
 
+/// <summary>Heap allocations the operation caused, as the runtime's allocator counts them.</summary>
+internal sealed record AllocationResult(ulong Objects, ulong Bytes) : Message
+{
+    public static implicit operator Allocation(AllocationResult a) => new(a.Objects, a.Bytes);
+
+    public static implicit operator AllocationResult(Allocation a) => new(a.Objects, a.Bytes);
+}
+
 /// <summary>A pointer an operation returned, and what the operation allocated.</summary>
 /// <param name="Pointer">convert, emptyString, nilSlice: the interface's data word; oneByteString: the string's data; lookupMissing: the element's.</param>
-internal sealed record PointedResult(Word Pointer, Allocation Allocated) : Message;
+internal sealed record PointedResult(Word Pointer, AllocationResult Allocated) : Message;
 /// <summary>No result: <c>{}</c>.</summary>
 internal sealed record EmptyResult : Message;
 /// <summary>What each racing thread saw.</summary>

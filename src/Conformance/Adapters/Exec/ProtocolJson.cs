@@ -22,15 +22,14 @@ namespace Conformance.Adapters.Exec;
 internal sealed partial class ProtocolJson : JsonSerializerContext
 {
     private static ProtocolJson? _word32;
-    private static Dictionary<Type, string>? _ops;
 
     /// <summary>The contract for an adapter of <paramref name="wordBits"/> bits: for 32, a <see cref="Word"/> above 2^32 - 1 is a contradiction.</summary>
     public static ProtocolJson For(int wordBits) => wordBits != 32 ? Default
         : _word32 ??= new(new JsonSerializerOptions(Default.Options) { Converters = { new WordConverter(uint.MaxValue) } });
 
-    /// <summary>Each op's name (the discriminator of its request type), by request type.</summary>
-    public static IReadOnlyDictionary<Type, string> Ops =>
-        _ops ??= Default.Request.PolymorphismOptions!.DerivedTypes.ToDictionary(d => d.DerivedType, d => (string)d.TypeDiscriminator!);
+    /// <summary>Each op's request type, by name (its discriminator).</summary>
+    public static IReadOnlyDictionary<string, Type> Ops { get; } =
+        typeof(Request).GetCustomAttributes<JsonDerivedTypeAttribute>().ToDictionary(a => (string)a.TypeDiscriminator!, a => a.DerivedType);
 }
 
 /// <summary>
