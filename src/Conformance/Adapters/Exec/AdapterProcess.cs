@@ -3,30 +3,26 @@ using System.Diagnostics;
 
 namespace Conformance.Adapters.Exec;
 
-/// <summary>What the stdout reader saw: a line (without its newline), a line over the limit (only counted), the stream ending inside a line, the stream ending.</summary>
-internal enum StdoutEventKind { Line, Oversized, Partial, End }
-
-internal readonly record struct StdoutEvent(StdoutEventKind Kind, byte[]? Line, long Length);
+/// <summary>A stdout line as <see cref="LineReader"/> read it (Length over the limit: only counted; not Complete: the stream ended inside it).</summary>
+internal sealed record StdoutLine(byte[] Bytes, long Length, bool Complete);
 
 /// <summary>
-/// One adapter process: stdin for requests, a reader thread turning stdout into line events (never
-/// buffering more than the line limit), and a thread draining stderr into the log.
+/// One adapter process: stdin for requests, a reader thread turning stdout into lines (never buffering more
+/// than the line limit; a null line is the end of stdout), and a thread draining stderr into the log.
 /// </summary>
 internal sealed class AdapterProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly BlockingCollection<StdoutEvent> _events = [];
+    private readonly BlockingCollection<StdoutLine?> _lines = [];
     private readonly Thread _stdoutThread;
     private readonly Thread _stderrThread;
-    private readonly int _maxLine;
     private int _disposed;
 
     private AdapterProcess(Process process, int maxLine, StderrLog log, int instance)
     {
         _process = process;
-        _maxLine = maxLine;
         Instance = instance;
-        _stdoutThread = new Thread(ReadStdout) { IsBackground = true, Name = $"adapter {process.Id} stdout" };
+        _stdoutThread = new Thread(() => ReadStdout(maxLine)) { IsBackground = true, Name = $"adapter {process.Id} stdout" };
         _stderrThread = new Thread(() => log.Drain(process.StandardError.BaseStream, $"[{instance}] ")) { IsBackground = true, Name = $"adapter {process.Id} stderr" };
         _stdoutThread.Start();
         _stderrThread.Start();
@@ -51,10 +47,9 @@ internal sealed class AdapterProcess : IDisposable
         };
         try
         {
-            if (!p.Start())
+            if (p.Start())
             {
-                p.Dispose();
-                throw ExecFaults.Make(ExecFault.Start, "the process did not start", null, options.Display);
+                return new AdapterProcess(p, options.MaxLineBytes, log, instance);
             }
         }
         catch (System.ComponentModel.Win32Exception e)
@@ -62,7 +57,8 @@ internal sealed class AdapterProcess : IDisposable
             p.Dispose();
             throw ExecFaults.Make(ExecFault.Start, $"cannot start the program: {e.Message}", null, options.Display, e);
         }
-        return new AdapterProcess(p, options.MaxLineBytes, log, instance);
+        p.Dispose();
+        throw ExecFaults.Make(ExecFault.Start, "the process did not start", null, options.Display);
     }
 
     /// <summary>Writes the lines to stdin on a pool thread; a broken pipe is left for the reader to explain.</summary>
@@ -72,23 +68,16 @@ internal sealed class AdapterProcess : IDisposable
         _process.StandardInput.BaseStream.Flush();
     }));
 
-    public bool TryTake(out StdoutEvent e, TimeSpan timeout)
-    {
-        var ms = timeout <= TimeSpan.Zero ? 0 : (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds));
-        return _events.TryTake(out e, ms);
-    }
+    /// <summary>The next stdout line (null: stdout ended), or false when none came within <paramref name="timeout"/>.</summary>
+    public bool TryTake(out StdoutLine? line, TimeSpan timeout) =>
+        _lines.TryTake(out line, timeout <= TimeSpan.Zero ? 0 : (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds)));
 
     /// <summary>The exit status once the process has ended (waiting briefly), or null while it runs.</summary>
     public int? ExitCode(TimeSpan wait)
     {
-        try
-        {
-            return _process.WaitForExit(wait) ? _process.ExitCode : null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
+        int? code = null;
+        Quietly(() => code = _process.WaitForExit(wait) ? _process.ExitCode : null);
+        return code;
     }
 
     public void Kill() => Quietly(() =>
@@ -111,18 +100,17 @@ internal sealed class AdapterProcess : IDisposable
         }
     }
 
-    private void ReadStdout()
+    private void ReadStdout(int maxLine)
     {
-        var lines = new LineReader(_process.StandardOutput.BaseStream, _maxLine);
+        var lines = new LineReader(_process.StandardOutput.BaseStream, maxLine);
         Quietly(() =>
         {
             while (lines.Next() is var (line, length, complete))
             {
-                _events.Add(length > _maxLine ? new StdoutEvent(StdoutEventKind.Oversized, null, length)
-                    : new StdoutEvent(complete ? StdoutEventKind.Line : StdoutEventKind.Partial, line.ToArray(), length));
+                _lines.Add(new StdoutLine(length > maxLine ? [] : line.ToArray(), length, complete));
             }
         });
-        _events.Add(new StdoutEvent(StdoutEventKind.End, null, 0));
+        _lines.Add(null);
     }
 
     public void Dispose()

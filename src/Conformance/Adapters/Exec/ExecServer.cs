@@ -74,19 +74,16 @@ public static class ExecServer
             _ when !ProtocolJson.Ops.ContainsKey(op) => $"unknown op \"{op}\"",
             _ => null,
         };
-        Request request;
+        if (bad is not null)
+        {
+            return Error(id, "bad-request", bad);
+        }
+        Request? request = null;
         try
         {
-            // As the op's own type: "op" is then an argument no request has, and is ignored.
-            request = bad is null ? (Request)JsonSerializer.Deserialize(line, ProtocolJson.Default.GetTypeInfo(ProtocolJson.Ops[op])!)! : throw new WireException(bad);
-        }
-        catch (JsonException e)
-        {
-            return Error(id, "bad-request", bad ?? $"{op}: {WireException.Describe(e)}");
-        }
-        try
-        {
-            // The result is made whole before anything is written: a failure half-way is an error reply, never half a result.
+            // As the op's own type ("op" is then an argument no request has, and is ignored); the result is made whole
+            // before anything is written, so a failure half-way is an error reply, never half a result.
+            request = (Request)JsonSerializer.Deserialize(line, ProtocolJson.Default.GetTypeInfo(ProtocolJson.Ops[op])!)!;
             return new Reply(id, true, Answer(adapter, request));
         }
 #pragma warning disable CA1031 // Any failure of the served runtime is an "internal" reply: the protocol has no other way to say it.
@@ -95,7 +92,7 @@ public static class ExecServer
         {
             return e switch
             {
-                WireException w => Error(id, "bad-request", $"{op}: {WireException.Describe(w)}"),
+                JsonException j when request is null || j is WireException => Error(id, "bad-request", $"{op}: {WireException.Describe(j)}"),
                 AdapterException => Error(id, request is ReadRequest ? "fault" : "internal", e.Message),
                 _ => Error(id, "internal", $"{op}: {e.GetType().Name}: {e.Message}"),
             };

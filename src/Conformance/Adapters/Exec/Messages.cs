@@ -44,42 +44,29 @@ internal abstract record Request<TResult> : Request where TResult : Message
     internal sealed override Type ResultType => typeof(TResult);
 }
 
-/// <summary>The handshake; mirrors <see cref="IRuntimeAdapter.Info"/>.</summary>
 /// <param name="Protocols">Protocol versions the client speaks.</param>
 internal sealed record HelloRequest([property: MinLength(1)] int[] Protocols) : Request<HelloResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.Regions"/>.</summary>
 internal sealed record RegionsRequest : Request<RegionsResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.Read"/>.</summary>
 /// <param name="Length">Bytes to read; adapters may refuse more than 262144.</param>
 internal sealed record ReadRequest(ulong Address, [property: Range(0, ExecServer.MaxReadBytes)] int Length) : Request<ReadResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.CreateType"/>.</summary>
 /// <param name="Size">array and struct only: the byte count (array: [n]byte; struct: a fresh struct type of exactly that many bytes).</param>
 /// <param name="Element">every kind but array and struct: the element (map: value with uint64 key; func: result).</param>
 internal sealed record CreateTypeRequest([property: JsonConverter(typeof(TypeKindConverter))] TypeKind Kind, ulong? Size = null, Handle? Element = null)
     : Request<CreatedTypeResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.CompilerTypes"/>.</summary>
 internal sealed record CompilerTypesRequest : Request<CompilerTypesResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.ZeroPointer"/>.</summary>
 internal sealed record ZeroPointerRequest(Handle Type) : Request<ZeroPointerResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.MakeMap"/> (the key is uint64).</summary>
 internal sealed record MakeMapRequest(Handle Element) : Request<MakeMapResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.LookupMissing"/>.</summary>
 internal sealed record LookupMissingRequest(Handle Map, ulong Key) : Request<PointedResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.Assign"/>.</summary>
 /// <param name="Fill">Every byte of the element stored.</param>
 internal sealed record AssignRequest(Handle Map, ulong Key, [property: Range(0, 255)] int Fill) : Request<EmptyResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.Convert"/>.</summary>
 /// <param name="Bits">The value's bits; the low (width) bits are used (AR-002).</param>
 internal sealed record ConvertRequest([property: JsonConverter(typeof(ValueKindConverter))] ValueKind Kind, ulong Bits) : Request<PointedResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.OneByteString"/>.</summary>
 internal sealed record OneByteStringRequest([property: Range(0, 255)] int Value) : Request<PointedResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.EmptyString"/>.</summary>
 internal sealed record EmptyStringRequest : Request<PointedResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.NilSlice"/>.</summary>
 internal sealed record NilSliceRequest : Request<PointedResult>;
-/// <summary>Mirrors <see cref="IRuntimeAdapter.RaceFirstUse"/>.</summary>
 /// <param name="Types">Fresh types, no map made of them yet.</param>
 internal sealed record RaceFirstUseRequest(Handle[] Types, [property: Range(1, 256)] int Threads) : Request<RaceResult>;
+
 /// <summary>A reply (written by ExecServer; the client reads its frame first, see <see cref="Envelope"/>).</summary>
 /// <param name="Id">The id of the request answered; -1 when the request line could not be read.</param>
 /// <param name="Result">Given when ok: the $defs entry named after the request's op.</param>
@@ -88,6 +75,7 @@ internal sealed record Reply([property: JsonPropertyOrder(-1)] long Id, bool Ok,
 /// <param name="Code">bad-request: the adapter could not understand the request; unsupported: the runtime has no such thing to observe (the message says why); runtime-panic: the runtime refused (its own message); fault: a read hit unmapped memory; internal.</param>
 internal sealed record ErrorBody([property: AllowedValues("bad-request", "unsupported", "runtime-panic", "fault", "internal")] string Code, string Message)
     : Message;
+
 /// <summary>What the adapter says of itself.</summary>
 /// <param name="Protocol">The protocol version the adapter speaks; the client refuses any it does not.</param>
 /// <param name="Features">What the runtime claims (spec/features.md), decided from its source, never probed.</param>
@@ -106,7 +94,6 @@ internal sealed record RegionsResult([property: JsonIgnore(Condition = JsonIgnor
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] RegionResult? CompilerZero, RegionResult[] ZeroBuffers) : Message;
 /// <summary>A named memory region.</summary>
 internal sealed record RegionResult(string Name, Word Base, Word Size) : Message;
-/// <summary>The bytes read.</summary>
 /// <param name="Bytes">Exactly length bytes, two hex digits each.</param>
 internal sealed record ReadResult([property: JsonConverter(typeof(HexBytesConverter))] byte[] Bytes) : Message;
 /// <summary>A type made, or the runtime's refusal to make it.</summary>
@@ -126,9 +113,7 @@ internal sealed record CreatedTypeResult(int Type, AllocationResult Allocated, W
     }
 }
 
-/// <summary>The types the compiler knows.</summary>
 internal sealed record CompilerTypesResult(CreatedTypeResult[] Types) : Message;
-/// <summary>A type's zero pointer.</summary>
 /// <param name="Pointer">0: nil, or no per-type zero pointer.</param>
 internal sealed record ZeroPointerResult(Word Pointer) : Message;
 /// <summary>The map made, or the runtime's fatal error (data, not an error reply): exactly one of map and throw.</summary>
@@ -158,7 +143,6 @@ internal sealed record AllocationResult(ulong Objects, ulong Bytes) : Message
 internal sealed record PointedResult(Word Pointer, AllocationResult Allocated) : Message;
 /// <summary>No result: <c>{}</c>.</summary>
 internal sealed record EmptyResult : Message;
-/// <summary>What each racing thread saw.</summary>
 /// <param name="Sightings">One array per thread, one sighting per type in request order.</param>
 internal sealed record RaceResult(Sighting[][] Sightings) : Message;
 /// <summary>What one thread saw of one type: the zero pointer, and whether the memory there was allocated, all zero and long enough, checked right after.</summary>
