@@ -218,6 +218,7 @@ public sealed class ExecAdapterFaultTests
         var e = Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 1));
         AssertFault(ExecFault.ErrorReply, e, "convert(uint16, 0x1)");
         Assert.Contains("error \"unsupported\": not here", e.Message, StringComparison.Ordinal);
+        Assert.Equal("unsupported", a.Submit(Converts(1))[0].ErrorCode); // what a client falls back on
         Assert.Equal(pid, a.ProcessId);
         Assert.Equal(0, a.Restarts);
     }

@@ -251,20 +251,31 @@ public sealed class ExecServerTests
 
     public sealed class RuntimeFailures
     {
-        /// <summary>An adapter failure reading memory is "fault"; elsewhere "internal"; other exceptions "internal" with their type.</summary>
+        /// <summary>An adapter failure reading memory is "fault", elsewhere "internal"; NotSupportedException "unsupported"; other exceptions "internal" with their type.</summary>
         [Fact]
         public void AdapterExceptions_FaultForReadInternalOtherwise()
         {
-            var rt = new ScriptedRuntime { Fail = op => op is "Read" or "LookupMissing" ? new AdapterException($"{op} failed") : op == "NilSlice" ? new InvalidOperationException("broken") : null };
+            var rt = new ScriptedRuntime
+            {
+                Fail = op => op switch
+                {
+                    "Read" or "LookupMissing" => new AdapterException($"{op} failed"),
+                    "NilSlice" => new InvalidOperationException("broken"),
+                    "EmptyString" => new NotSupportedException("no empty string here"),
+                    _ => null,
+                },
+            };
             var replies = Serve(rt,
                 """{"id":1,"op":"read","address":"0x0","length":1}""",
                 """{"id":2,"op":"lookupMissing","map":1,"key":"0x0"}""",
                 """{"id":3,"op":"nilSlice"}""",
-                """{"id":4,"op":"emptyString"}""");
+                """{"id":4,"op":"emptyString"}""",
+                """{"id":5,"op":"oneByteString","value":1}""");
             Assert.Equal(("fault", "Read failed"), Error(replies[0], 1));
             Assert.Equal(("internal", "LookupMissing failed"), Error(replies[1], 2));
             Assert.Equal(("internal", "nilSlice: InvalidOperationException: broken"), Error(replies[2], 3));
-            Assert.True(replies[3].GetProperty("ok").GetBoolean());
+            Assert.Equal(("unsupported", "no empty string here"), Error(replies[3], 4));
+            Assert.True(replies[4].GetProperty("ok").GetBoolean());
         }
 
         /// <summary>A handle outside 0..2^31-1 from the served runtime is never sent: the reply is an error, not half a result.</summary>
@@ -348,7 +359,11 @@ public sealed class ExecServerTests
 
         public Pointed OneByteString(byte value) => new(value, Allocation.None);
 
-        public Pointed EmptyString() => new(0xc00000, Allocation.None);
+        public Pointed EmptyString()
+        {
+            Check(nameof(EmptyString));
+            return new(0xc00000, Allocation.None);
+        }
 
         public Pointed NilSlice()
         {

@@ -217,6 +217,9 @@ internal static partial class ProtocolSchemaGenerator
                 case AllowedValuesAttribute a:
                     target["enum"] = new JsonArray([.. a.Values.Select(v => JsonSerializer.SerializeToNode(v))]);
                     break;
+                case RegularExpressionAttribute x:
+                    target["pattern"] = x.Pattern;
+                    break;
                 case MinLengthAttribute m:
                     schema[schema["type"]?.ToString() == "array" ? "minItems" : "minLength"] = m.Length;
                     break;

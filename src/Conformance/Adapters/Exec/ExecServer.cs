@@ -17,7 +17,8 @@ namespace Conformance.Adapters.Exec;
 /// <see cref="MaxLineBytes"/>) is answered <c>bad-request</c> with id -1 and skipped; a request with a
 /// missing or ill-formed argument is answered <c>bad-request</c> naming the field. A served adapter's
 /// <see cref="AdapterException"/> becomes <c>fault</c> for <c>read</c> (the runtime's memory is not
-/// mapped there) and <c>internal</c> otherwise; any other exception of the adapter is <c>internal</c>.
+/// mapped there) and <c>internal</c> otherwise; its <see cref="NotSupportedException"/> is <c>unsupported</c> (the
+/// runtime has no such thing to observe), any other exception <c>internal</c>.
 /// A runtime's refusals stay data, as in the interface (<c>createType</c>'s <c>panic</c>, <c>makeMap</c>'s <c>throw</c>).
 /// </remarks>
 public static class ExecServer
@@ -94,6 +95,7 @@ public static class ExecServer
             {
                 JsonException j when request is null || j is WireException => Error(id, "bad-request", $"{op}: {WireException.Describe(j)}"),
                 AdapterException => Error(id, request is ReadRequest ? "fault" : "internal", e.Message),
+                NotSupportedException => Error(id, "unsupported", e.Message),
                 _ => Error(id, "internal", $"{op}: {e.GetType().Name}: {e.Message}"),
             };
         }

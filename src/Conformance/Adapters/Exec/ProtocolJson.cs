@@ -141,7 +141,7 @@ internal sealed class HandleConverter : JsonConverter<Handle>
 
 /// <summary>
 /// A message checks itself as soon as it is read: its properties' validation attributes (which the schemas
-/// state as minimum, maximum, enum, minLength), no null inside an array, then <see cref="Check"/>.
+/// state as minimum, maximum, enum, minLength, pattern), no null inside an array, then <see cref="Check"/>.
 /// </summary>
 internal abstract record Message : IJsonOnDeserialized
 {
@@ -159,7 +159,9 @@ internal abstract record Message : IJsonOnDeserialized
                     RangeAttribute r => $"must be an integer {r.Minimum}..{r.Maximum}",
                     AllowedValuesAttribute a => $"must be one of {string.Join(", ", a.Values)}",
                     MinLengthAttribute m => $"must have at least {m.Length} element(s)",
-                    _ => "must not hold null",
+                    RegularExpressionAttribute x => $"must match {x.Pattern}",
+                    NoNullItemsAttribute => "must not hold null",
+                    _ => $"breaks {rule.GetType().Name}",
                 }, JsonNamingPolicy.CamelCase.ConvertName(p.Name));
             }
         }
