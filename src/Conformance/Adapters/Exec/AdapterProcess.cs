@@ -72,11 +72,21 @@ internal sealed class AdapterProcess : IDisposable
     public bool TryTake(out StdoutLine? line, TimeSpan timeout) =>
         _lines.TryTake(out line, timeout <= TimeSpan.Zero ? 0 : (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds)));
 
-    /// <summary>The exit status once the process has ended (waiting briefly), or null while it runs.</summary>
+    /// <summary>
+    /// The exit status once the process has ended (waiting briefly), or null while it runs. Once it has ended, its
+    /// last stderr lines are drained too (briefly waited for), so that a message quoting the stderr tail has them.
+    /// </summary>
     public int? ExitCode(TimeSpan wait)
     {
         int? code = null;
-        Quietly(() => code = _process.WaitForExit(wait) ? _process.ExitCode : null);
+        Quietly(() =>
+        {
+            if (_process.WaitForExit(wait))
+            {
+                _stderrThread.Join(wait);
+                code = _process.ExitCode;
+            }
+        });
         return code;
     }
 

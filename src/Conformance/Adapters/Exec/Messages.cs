@@ -105,10 +105,13 @@ internal sealed record CreatedTypeResult(int Type, AllocationResult Allocated, W
 {
     protected override void Check()
     {
-        if (Panic is null && (Type < 0 || Size is null))
+        if (Panic is null && Type < 0)
         {
-            throw new WireException(Type < 0 ? $"must be a handle 0..{int.MaxValue} unless \"panic\" is given" : "is required unless \"panic\" is given",
-                Type < 0 ? "type" : "size", contradiction: Type < 0);
+            throw new WireException($"must be a handle 0..{int.MaxValue} unless \"panic\" is given", "type", contradiction: true);
+        }
+        if (Panic is null && Size is null)
+        {
+            throw new WireException("is required unless \"panic\" is given", "size");
         }
     }
 }
