@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace Conformance.Adapters.Exec;
 
 /// <summary>A stdout line as <see cref="LineReader"/> read it (Length over the limit: only counted; not Complete: the stream ended inside it).</summary>
-internal sealed record StdoutLine(byte[] Bytes, long Length, bool Complete);
+internal readonly record struct StdoutLine(byte[] Bytes, long Length, bool Complete);
 
 /// <summary>
 /// One adapter process: stdin for requests, a reader thread turning stdout into lines (never buffering more

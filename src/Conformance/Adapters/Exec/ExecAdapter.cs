@@ -154,16 +154,16 @@ public sealed class ExecAdapter : IRuntimeAdapter
             return wait == remaining ? Fault(ExecFault.RunTimeout, $"the run's time budget of {_options.RunTimeout} is used up")
                 : Fault(ExecFault.Hang, $"no reply within {_options.RequestTimeout}");
         }
-        if (ev is not { Complete: true } || ev.Length > _options.MaxLineBytes)
+        if (ev is not { } line || !line.Complete || line.Length > _options.MaxLineBytes)
         {
-            return ev is null ? process.ExitCode(TimeSpan.FromSeconds(2)) is var code && code == 0
+            return ev is not { } partial ? process.ExitCode(TimeSpan.FromSeconds(2)) is var code && code == 0
                     ? Fault(ExecFault.EarlyExit, "the adapter exited with status 0 before answering")
                     : Fault(ExecFault.Crash, $"the adapter died ({ExitText(code)}) before answering; stderr tail: {StderrTail()}")
-                : ev.Length > _options.MaxLineBytes ? Fault(ExecFault.Oversized, $"a stdout line of {ev.Length} bytes or more, over the limit of {_options.MaxLineBytes}")
-                : Fault(ExecFault.PartialLine, $"stdout ended inside a line ({ev.Length} bytes without a newline: {Excerpt(ev.Bytes)})");
+                : partial.Length > _options.MaxLineBytes ? Fault(ExecFault.Oversized, $"a stdout line of {partial.Length} bytes or more, over the limit of {_options.MaxLineBytes}")
+                : Fault(ExecFault.PartialLine, $"stdout ended inside a line ({partial.Length} bytes without a newline: {Excerpt(partial.Bytes)})");
         }
         // The frame first: it tells malformed (framing is lost: the process goes) and wrong-id before the body is read.
-        var frame = Envelope.Read(ev.Bytes, out var problem) ?? default;
+        var frame = Envelope.Read(line.Bytes, out var problem) ?? default;
         problem = problem.Length > 0 ? problem : frame switch
         {
             { Id: null } => "no integer \"id\"",
@@ -174,7 +174,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
         };
         if (problem.Length > 0)
         {
-            return Fault(ExecFault.Malformed, $"not a reply: {problem}: {Excerpt(ev.Bytes)}");
+            return Fault(ExecFault.Malformed, $"not a reply: {problem}: {Excerpt(line.Bytes)}");
         }
         var (id, ok) = (frame.Id!.Value, frame.Ok!.Value);
         if (!pending.Remove(id, out var sent))
@@ -182,7 +182,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
             return Fault(ExecFault.WrongId, $"a reply with id {id}, which is not an outstanding request");
         }
         var request = requests[sent.Index];
-        var body = ev.Bytes.AsSpan(ok ? frame.Result!.Value : frame.Error!.Value);
+        var body = line.Bytes.AsSpan(ok ? frame.Result!.Value : frame.Error!.Value);
         try
         {
             var error = ok ? null : JsonSerializer.Deserialize(body, ProtocolJson.Default.ErrorBody)!;
