@@ -39,7 +39,7 @@ public sealed class ProtocolSchemaTests
         }
     }
 
-    /// <summary>The hex patterns the schemas state accept exactly what the converters accept.</summary>
+    /// <summary>The hex patterns the schemas state accept exactly what the converters accept (by the string path and the UTF-8 fast path).</summary>
     [Theory]
     [InlineData("0x0", true)]
     [InlineData("0xffffffffffffffff", true)]
@@ -57,6 +57,8 @@ public sealed class ProtocolSchemaTests
     {
         Assert.Equal(valid, Regex.IsMatch(text, HexConverter.Pattern));
         Assert.Equal(valid, Accepts(() => HexConverter.ParseHex(text)));
+        Assert.Equal(valid, HexConverter.TryHex(System.Text.Encoding.UTF8.GetBytes(text), out _));
+        Assert.Equal(valid, Accepts(() => JsonSerializer.Deserialize($"{{\"pointer\":\"{text}\"}}", ProtocolJson.Default.ZeroPointerResult)));
         var bytes = text.Length > 2 ? text[2..] : text;
         Assert.Equal(Regex.IsMatch(bytes, HexBytesConverter.Pattern),
             Accepts(() => JsonSerializer.Deserialize($"{{\"bytes\":\"{bytes}\"}}", ProtocolJson.Default.ReadResult)));

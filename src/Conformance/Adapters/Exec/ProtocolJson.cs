@@ -55,11 +55,19 @@ internal sealed class WireException(string message, string? field = null, bool c
 internal abstract class StringConverter<T> : JsonConverter<T>
 {
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String ? Parse(reader.GetString()!) : throw new WireException("must be a string");
+        reader.TokenType != JsonTokenType.String ? throw new WireException("must be a string")
+        : !reader.ValueIsEscaped && TryParse(reader.ValueSpan, out var value) ? value : Parse(reader.GetString()!);
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Format(value));
 
     protected abstract T Parse(string text);
+
+    /// <summary>The value of well-formed UTF-8 text without making a string (replies are read one per request: the hot path); false sends the text to <see cref="Parse"/>.</summary>
+    protected virtual bool TryParse(ReadOnlySpan<byte> utf8, out T value)
+    {
+        value = default!;
+        return false;
+    }
 
     protected abstract string Format(T value);
 }
@@ -75,6 +83,16 @@ internal sealed class HexConverter : StringConverter<ulong>
         ? v : throw new WireException($"must be \"0x\" and 1..16 hex digits, got \"{s}\"");
 
     protected override ulong Parse(string text) => ParseHex(text);
+
+    protected override bool TryParse(ReadOnlySpan<byte> utf8, out ulong value) => TryHex(utf8, out value);
+
+    /// <summary>What <see cref="ParseHex"/> accepts, read from UTF-8 (Utf8Parser's "x" takes 1..16 digits of either case, no sign).</summary>
+    public static bool TryHex(ReadOnlySpan<byte> utf8, out ulong value)
+    {
+        value = 0;
+        return utf8.Length is >= 3 and <= 18 && utf8.StartsWith("0x"u8)
+            && System.Buffers.Text.Utf8Parser.TryParse(utf8[2..], out value, out var used, 'x') && used == utf8.Length - 2;
+    }
 
     protected override string Format(ulong value) => ExecRequest.Hex(value);
 }
@@ -95,6 +113,13 @@ internal sealed class WordConverter(ulong max) : StringConverter<Word>
 
     protected override Word Parse(string text) => HexConverter.ParseHex(text) is var v && v <= max ? v : throw new WireException(
         $"is 0x{v:x}, which does not fit the {(max == uint.MaxValue ? 32 : 64)}-bit word the handshake declared", contradiction: true);
+
+    protected override bool TryParse(ReadOnlySpan<byte> utf8, out Word value)
+    {
+        var fits = HexConverter.TryHex(utf8, out var v) && v <= max;
+        value = v;
+        return fits;
+    }
 
     protected override string Format(Word value) => ExecRequest.Hex(value);
 }
@@ -204,7 +229,9 @@ internal readonly record struct Envelope(long? Id, bool? Ok, string? Op, bool Ha
             }
             while (problem.Length == 0 && r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                var name = r.GetString();
+                // The names the frame needs, compared without allocating (one reply line per request: this is the hot path).
+                var name = r.ValueTextEquals("id"u8) ? "id" : r.ValueTextEquals("ok"u8) ? "ok" : r.ValueTextEquals("op"u8) ? "op"
+                    : r.ValueTextEquals("result"u8) ? "result" : r.ValueTextEquals("error"u8) ? "error" : null;
                 r.Read();
                 var start = (int)r.TokenStartIndex;
                 r.Skip(); // to the value's last token: the value itself when it is not an object or array
