@@ -216,8 +216,10 @@ func sameFile(path []byte) bool {
 
 // observeCompiledZero finds where look (a compiled missing-key lookup copying its element's first byte
 // to probe[0]) copies its zero from: every zero candidate is made writable (mprotect, when read-only),
-// filled with markers, look runs, the copied byte is read, and each candidate is restored to zero and
-// to its protection at once. Pass 0 fills with 0xFF (did the copy come from a candidate at all?); pass
+// filled with markers, look runs, the copied byte is read, and each candidate is restored
+// to its contents and protection at once: restored to the bytes it held before, never to zero, so that a zero the
+// runtime had already written (the -corrupt control, a real bug) is still there for the suite to see.
+// Pass 0 fills with 0xFF (did the copy come from a candidate at all?); pass
 // k+1 fills each byte at address a with byte k of a, so the copied bytes spell the source address.
 //
 //adapter:undertest
@@ -229,6 +231,13 @@ func observeCompiledZero(look func()) (uintptr, bool) {
 		end := (c.base + c.size + page - 1) &^ (page - 1)
 		_, _, e := syscall.Syscall(syscall.SYS_MPROTECT, start, end-start, prot)
 		return e == 0
+	}
+	saved := make([][]byte, len(cands))
+	for i, c := range cands {
+		saved[i] = make([]byte, c.size)
+		for a := c.base; a < c.base+c.size; a++ {
+			saved[i][a-c.base] = *(*byte)(unsafe.Pointer(a))
+		}
 	}
 	for _, c := range cands {
 		if c.readOnly && !protect(c, syscall.PROT_READ|syscall.PROT_WRITE) {
@@ -247,9 +256,9 @@ func observeCompiledZero(look func()) (uintptr, bool) {
 		}
 	}
 	restore := func() {
-		for _, c := range cands {
+		for i, c := range cands {
 			for a := c.base; a < c.base+c.size; a++ {
-				*(*byte)(unsafe.Pointer(a)) = 0
+				*(*byte)(unsafe.Pointer(a)) = saved[i][a-c.base]
 			}
 			if c.readOnly {
 				protect(c, syscall.PROT_READ)

@@ -20,7 +20,7 @@ internal static class ServeCommand
         {
             var spec = parse.GetValue(runtime)!;
             using var adapter = AdapterSpec.ResolveServed(spec);
-            stderr.WriteLine($"serve: {spec} ({adapter.Info.Name} {adapter.Info.Version} {adapter.Info.Arch}) answering exec protocol {ExecAdapter.ProtocolVersion}");
+            stderr.WriteLine($"serve: {spec} ({adapter.Info.Name} {adapter.Info.Version} {adapter.Info.Arch}) answering exec protocols {string.Join(", ", ExecAdapter.Protocols)}");
             using var input = stdin();
             using var output = stdout();
             long answered = ExecServer.Serve(adapter, input, output);

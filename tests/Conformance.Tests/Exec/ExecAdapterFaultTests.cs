@@ -38,7 +38,7 @@ public sealed class ExecAdapterFaultTests
         for (var i = 0; i < firstBad; i++)
         {
             Assert.True(replies[i].IsOk, $"reply {i} should have been kept: {replies[i].Fault?.Message}");
-            Assert.Equal($"0x{0x1000 + (8 * (i + 1)):x}", replies[i].GetResult().GetProperty("pointer").GetString());
+            Assert.Equal(0x1000UL + (8UL * (ulong)(i + 1)), ((PointedResult)replies[i].GetResult()).Pointer.Value);
         }
         for (var i = firstBad + 1; i < replies.Count; i++)
         {
@@ -115,9 +115,20 @@ public sealed class ExecAdapterFaultTests
     [Fact]
     public void WrongProtocolVersion_RefusedNamingBothVersions()
     {
-        var e = Assert.Throws<AdapterException>(() => ExecAdapter.Start(Hostile("ok", protocol: 2)));
+        var e = Assert.Throws<AdapterException>(() => ExecAdapter.Start(Hostile("ok", protocol: 3)));
         AssertFault(ExecFault.ProtocolVersion, e, "hello");
-        Assert.Contains("the adapter speaks protocol 2; this client speaks protocol 1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the adapter speaks protocol 3; this client speaks protocols 1, 2", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>An adapter answering protocol 1 is driven as protocol 1: no emptySlice (an adapter error, no request sent), no reset.</summary>
+    [Fact]
+    public void ProtocolOneAdapter_DrivenWithoutProtocolTwoOps()
+    {
+        using var a = ExecAdapter.Start(Hostile("ok", protocol: 1));
+        Assert.Equal(1, a.Protocol);
+        Assert.False(a.TryReset());
+        var e = Assert.Throws<AdapterException>(() => a.EmptySlice());
+        Assert.Contains("protocol 1", e.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Lying about word size: Pointer wider than word is contradiction.</summary>
@@ -218,6 +229,22 @@ public sealed class ExecAdapterFaultTests
         var e = Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 1));
         AssertFault(ExecFault.ErrorReply, e, "convert(uint16, 0x1)");
         Assert.Contains("error \"unsupported\": not here", e.Message, StringComparison.Ordinal);
+        Assert.Equal("unsupported", a.Submit(Converts(1))[0].ErrorCode); // what a client falls back on
+        Assert.Equal(pid, a.ProcessId);
+        Assert.Equal(0, a.Restarts);
+    }
+
+    /// <summary>A result missing a field (or a field of a field) is malformed, names the field, and keeps the process.</summary>
+    [Theory]
+    [InlineData("nofield", "'allocated'")]
+    [InlineData("emptyalloc", "'objects', 'bytes'")]
+    public void ResultMissingAField_IsMalformedAndKeepsTheProcess(string mode, string named)
+    {
+        using var a = ExecAdapter.Start(Hostile(mode, 2));
+        var pid = a.ProcessId;
+        var bad = AssertKeptUntil(a.Submit(Converts(2)), 1);
+        AssertFault(ExecFault.Malformed, bad.Fault, "convert(uint16, 0x1)");
+        Assert.Contains($"missing required properties including: {named}", bad.Fault!.Message, StringComparison.Ordinal);
         Assert.Equal(pid, a.ProcessId);
         Assert.Equal(0, a.Restarts);
     }

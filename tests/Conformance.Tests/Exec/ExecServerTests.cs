@@ -127,7 +127,7 @@ public sealed class ExecServerTests
         {
             ExecRequest[] all =
             [
-                ExecRequest.Hello(ExecAdapter.ProtocolVersion), ExecRequest.Regions(), ExecRequest.Read(ulong.MaxValue, 262144),
+                ExecRequest.Hello([.. ExecAdapter.Protocols]), ExecRequest.Regions(), ExecRequest.Read(ulong.MaxValue, 262144),
                 ExecRequest.CreateType(TypeKind.Array, 1 << 20, null), ExecRequest.CreateType(TypeKind.Struct, 16, null),
                 ExecRequest.CreateType(TypeKind.Chan, 0, new TypeRef(5)), ExecRequest.CompilerTypes(), ExecRequest.ZeroPointer(new TypeRef(2)),
                 ExecRequest.MakeMap(new TypeRef(2)), ExecRequest.LookupMissing(new MapRef(1), ulong.MaxValue), ExecRequest.Assign(new MapRef(1), 0, 255),
@@ -136,27 +136,30 @@ public sealed class ExecServerTests
             ];
             foreach (var request in all)
             {
-                var line = request.Serialize(42, h => h);
-                Assert.Equal((byte)'\n', line[^1]);
-                var json = JsonDocument.Parse(line.AsMemory(0, line.Length - 1)).RootElement;
+                var message = request.Message(h => new Handle(checked((int)h)));
+                message.Id = 42;
+                var json = JsonSerializer.SerializeToElement(message, ProtocolJson.Default.Request);
                 ProtocolSchemas.AssertValid("requests.schema.json", null, json, request.Summary);
             }
         }
 
-        /// <summary>A reply's kind names round-trip: every value and type kind the client writes, the server reads.</summary>
+        /// <summary>Every value and type kind the client writes, the server reads back; names are strict (no other case, no numbers).</summary>
         [Fact]
         public void EveryKindName_ParsesBackToItsKind()
         {
             foreach (var k in Enum.GetValues<ValueKind>())
             {
-                Assert.True(ExecRequest.TryParseValueKind(ExecRequest.Kind(k), out var back) && back == k, $"value kind {k}");
+                var json = JsonSerializer.Serialize<Request>(new ConvertRequest(k, 1), ProtocolJson.Default.Request);
+                Assert.Equal(new ConvertRequest(k, 1), JsonSerializer.Deserialize(json, ProtocolJson.Default.Request));
             }
             foreach (var k in Enum.GetValues<TypeKind>())
             {
-                Assert.True(ExecRequest.TryParseTypeKind(ExecRequest.Kind(k), out var back) && back == k, $"type kind {k}");
+                var json = JsonSerializer.Serialize<Request>(new CreateTypeRequest(k, 1), ProtocolJson.Default.Request);
+                Assert.Equal(new CreateTypeRequest(k, 1), JsonSerializer.Deserialize(json, ProtocolJson.Default.Request));
             }
-            Assert.False(ExecRequest.TryParseValueKind("Int8", out _));
-            Assert.False(ExecRequest.TryParseTypeKind("interface", out _));
+            Assert.Throws<WireException>(() => JsonSerializer.Deserialize("""{"op":"convert","kind":"Int8","bits":"0x1"}""", ProtocolJson.Default.Request));
+            Assert.Throws<WireException>(() => JsonSerializer.Deserialize("""{"op":"convert","kind":1,"bits":"0x1"}""", ProtocolJson.Default.Request));
+            Assert.Throws<WireException>(() => JsonSerializer.Deserialize("""{"op":"createType","kind":"interface"}""", ProtocolJson.Default.Request));
         }
     }
 
@@ -170,7 +173,7 @@ public sealed class ExecServerTests
         [InlineData("""{"id":-4,"op":"regions"}""", -1, "non-negative integer \"id\"")]
         [InlineData("""{"id":4}""", 4, "missing \"op\"")]
         [InlineData("""{"id":4,"op":"frobnicate"}""", 4, "unknown op \"frobnicate\"")]
-        [InlineData("""{"id":4,"op":"convert","kind":"uint16"}""", 4, "convert: missing \"bits\"")]
+        [InlineData("""{"id":4,"op":"convert","kind":"uint16"}""", 4, "convert: JSON deserialization for type 'Conformance.Adapters.Exec.ConvertRequest' was missing required properties including: 'bits'")]
         [InlineData("""{"id":4,"op":"convert","kind":"uint16","bits":200}""", 4, "\"bits\" must be a string")]
         [InlineData("""{"id":4,"op":"convert","kind":"uint16","bits":"200"}""", 4, "\"bits\" must be \"0x\" and 1..16 hex digits, got \"200\"")]
         [InlineData("""{"id":4,"op":"convert","kind":"uint16","bits":"0x10000000000000000"}""", 4, "1..16 hex digits")]
@@ -180,7 +183,7 @@ public sealed class ExecServerTests
         [InlineData("""{"id":4,"op":"read","address":"0x0","length":262145}""", 4, "\"length\" must be an integer 0..262144")]
         [InlineData("""{"id":4,"op":"oneByteString","value":256}""", 4, "\"value\" must be an integer 0..255")]
         [InlineData("""{"id":4,"op":"raceFirstUse","types":[1],"threads":0}""", 4, "\"threads\" must be an integer 1..256")]
-        [InlineData("""{"id":4,"op":"raceFirstUse","types":[-1],"threads":2}""", 4, "\"types\" must hold handles")]
+        [InlineData("""{"id":4,"op":"raceFirstUse","types":[-1],"threads":2}""", 4, "\"types[0]\" must be an integer 0..2147483647")]
         [InlineData("""{"id":4,"op":"zeroPointer","type":"7"}""", 4, "\"type\" must be an integer 0..2147483647")]
         public void BadRequest_AnsweredBadRequestNamingTheProblem(string line, long id, string named)
         {
@@ -248,20 +251,31 @@ public sealed class ExecServerTests
 
     public sealed class RuntimeFailures
     {
-        /// <summary>An adapter failure reading memory is "fault"; elsewhere "internal"; other exceptions "internal" with their type.</summary>
+        /// <summary>An adapter failure reading memory is "fault", elsewhere "internal"; NotSupportedException "unsupported"; other exceptions "internal" with their type.</summary>
         [Fact]
         public void AdapterExceptions_FaultForReadInternalOtherwise()
         {
-            var rt = new ScriptedRuntime { Fail = op => op is "Read" or "LookupMissing" ? new AdapterException($"{op} failed") : op == "NilSlice" ? new InvalidOperationException("broken") : null };
+            var rt = new ScriptedRuntime
+            {
+                Fail = op => op switch
+                {
+                    "Read" or "LookupMissing" => new AdapterException($"{op} failed"),
+                    "NilSlice" => new InvalidOperationException("broken"),
+                    "EmptyString" => new NotSupportedException("no empty string here"),
+                    _ => null,
+                },
+            };
             var replies = Serve(rt,
                 """{"id":1,"op":"read","address":"0x0","length":1}""",
                 """{"id":2,"op":"lookupMissing","map":1,"key":"0x0"}""",
                 """{"id":3,"op":"nilSlice"}""",
-                """{"id":4,"op":"emptyString"}""");
+                """{"id":4,"op":"emptyString"}""",
+                """{"id":5,"op":"oneByteString","value":1}""");
             Assert.Equal(("fault", "Read failed"), Error(replies[0], 1));
             Assert.Equal(("internal", "LookupMissing failed"), Error(replies[1], 2));
             Assert.Equal(("internal", "nilSlice: InvalidOperationException: broken"), Error(replies[2], 3));
-            Assert.True(replies[3].GetProperty("ok").GetBoolean());
+            Assert.Equal(("unsupported", "no empty string here"), Error(replies[3], 4));
+            Assert.True(replies[4].GetProperty("ok").GetBoolean());
         }
 
         /// <summary>A handle outside 0..2^31-1 from the served runtime is never sent: the reply is an error, not half a result.</summary>
@@ -345,7 +359,11 @@ public sealed class ExecServerTests
 
         public Pointed OneByteString(byte value) => new(value, Allocation.None);
 
-        public Pointed EmptyString() => new(0xc00000, Allocation.None);
+        public Pointed EmptyString()
+        {
+            Check(nameof(EmptyString));
+            return new(0xc00000, Allocation.None);
+        }
 
         public Pointed NilSlice()
         {

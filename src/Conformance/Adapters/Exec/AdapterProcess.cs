@@ -3,45 +3,27 @@ using System.Diagnostics;
 
 namespace Conformance.Adapters.Exec;
 
-/// <summary>What the stdout reader saw.</summary>
-internal enum StdoutEventKind
-{
-    /// <summary>A complete line (without its newline).</summary>
-    Line,
-    /// <summary>A line longer than the limit; its bytes were discarded as they came.</summary>
-    Oversized,
-    /// <summary>The stream ended inside a line.</summary>
-    Partial,
-    /// <summary>The stream ended.</summary>
-    End,
-}
-
-internal readonly record struct StdoutEvent(StdoutEventKind Kind, byte[]? Line, long Length);
+/// <summary>A stdout line as <see cref="LineReader"/> read it (Length over the limit: only counted; not Complete: the stream ended inside it).</summary>
+internal readonly record struct StdoutLine(byte[] Bytes, long Length, bool Complete);
 
 /// <summary>
-/// One adapter process: stdin for requests, a reader thread turning stdout into line events (never
-/// buffering more than the line limit), and a thread draining stderr into the log.
+/// One adapter process: stdin for requests, a reader thread turning stdout into lines (never buffering more
+/// than the line limit; a null line is the end of stdout), and a thread draining stderr into the log.
 /// </summary>
 internal sealed class AdapterProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly BlockingCollection<StdoutEvent> _events = [];
+    private readonly BlockingCollection<StdoutLine?> _lines = [];
     private readonly Thread _stdoutThread;
     private readonly Thread _stderrThread;
-    private readonly int _maxLine;
     private int _disposed;
 
     private AdapterProcess(Process process, int maxLine, StderrLog log, int instance)
     {
         _process = process;
-        _maxLine = maxLine;
         Instance = instance;
-        _stdoutThread = new Thread(ReadStdout) { IsBackground = true, Name = $"adapter {process.Id} stdout" };
-        _stderrThread = new Thread(() => log.Drain(process.StandardError.BaseStream, $"[{instance}] "))
-        {
-            IsBackground = true,
-            Name = $"adapter {process.Id} stderr",
-        };
+        _stdoutThread = new Thread(() => ReadStdout(maxLine)) { IsBackground = true, Name = $"adapter {process.Id} stdout" };
+        _stderrThread = new Thread(() => log.Drain(process.StandardError.BaseStream, $"[{instance}] ")) { IsBackground = true, Name = $"adapter {process.Id} stderr" };
         _stdoutThread.Start();
         _stderrThread.Start();
     }
@@ -52,25 +34,22 @@ internal sealed class AdapterProcess : IDisposable
 
     public static AdapterProcess Start(ExecAdapterOptions options, StderrLog log, int instance)
     {
-        var info = new ProcessStartInfo(options.Program)
+        var p = new Process
         {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = options.WorkingDirectory ?? "",
+            StartInfo = new(options.Program, options.Arguments)
+            {
+                UseShellExecute = false,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = options.WorkingDirectory ?? "",
+            },
         };
-        foreach (var a in options.Arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-        var p = new Process { StartInfo = info };
         try
         {
-            if (!p.Start())
+            if (p.Start())
             {
-                p.Dispose();
-                throw ExecFaults.Make(ExecFault.Start, "the process did not start", null, options.Display);
+                return new AdapterProcess(p, options.MaxLineBytes, log, instance);
             }
         }
         catch (System.ComponentModel.Win32Exception e)
@@ -78,132 +57,70 @@ internal sealed class AdapterProcess : IDisposable
             p.Dispose();
             throw ExecFaults.Make(ExecFault.Start, $"cannot start the program: {e.Message}", null, options.Display, e);
         }
-        return new AdapterProcess(p, options.MaxLineBytes, log, instance);
+        p.Dispose();
+        throw ExecFaults.Make(ExecFault.Start, "the process did not start", null, options.Display);
     }
 
     /// <summary>Writes the lines to stdin on a pool thread; a broken pipe is left for the reader to explain.</summary>
-    public Task WriteAsync(IReadOnlyList<byte[]> lines) => Task.Run(() =>
+    public Task WriteAsync(ReadOnlyMemory<byte> lines) => Task.Run(() => Quietly(() =>
     {
-        try
+        _process.StandardInput.BaseStream.Write(lines.Span);
+        _process.StandardInput.BaseStream.Flush();
+    }));
+
+    /// <summary>The next stdout line (null: stdout ended), or false when none came within <paramref name="timeout"/>.</summary>
+    public bool TryTake(out StdoutLine? line, TimeSpan timeout) =>
+        _lines.TryTake(out line, timeout <= TimeSpan.Zero ? 0 : (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds)));
+
+    /// <summary>
+    /// The exit status once the process has ended (waiting briefly), or null while it runs. Once it has ended, its
+    /// last stderr lines are drained too (briefly waited for), so that a message quoting the stderr tail has them.
+    /// </summary>
+    public int? ExitCode(TimeSpan wait)
+    {
+        int? code = null;
+        Quietly(() =>
         {
-            var stdin = _process.StandardInput.BaseStream;
-            foreach (var line in lines)
+            if (_process.WaitForExit(wait))
             {
-                stdin.Write(line);
+                _stderrThread.Join(wait);
+                code = _process.ExitCode;
             }
-            stdin.Flush();
-        }
-        catch (IOException)
+        });
+        return code;
+    }
+
+    public void Kill() => Quietly(() =>
+    {
+        if (!_process.HasExited)
         {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        catch (InvalidOperationException)
-        {
+            _process.Kill(entireProcessTree: true);
         }
     });
 
-    public bool TryTake(out StdoutEvent e, TimeSpan timeout)
-    {
-        var ms = timeout <= TimeSpan.Zero ? 0 : (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds));
-        return _events.TryTake(out e, ms);
-    }
-
-    /// <summary>The exit status once the process has ended (waiting briefly), or null while it runs.</summary>
-    public int? ExitCode(TimeSpan wait)
+    /// <summary>Runs <paramref name="action"/>, ignoring what a process that went away throws: its end is explained by the stdout reader.</summary>
+    private static void Quietly(Action action)
     {
         try
         {
-            return _process.WaitForExit(wait) ? _process.ExitCode : null;
+            action();
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            return null;
         }
     }
 
-    public void Kill()
+    private void ReadStdout(int maxLine)
     {
-        try
+        var lines = new LineReader(_process.StandardOutput.BaseStream, maxLine);
+        Quietly(() =>
         {
-            if (!_process.HasExited)
+            while (lines.Next() is var (line, length, complete))
             {
-                _process.Kill(entireProcessTree: true);
+                _lines.Add(new StdoutLine(length > maxLine ? [] : line.ToArray(), length, complete));
             }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-        }
-    }
-
-    private void ReadStdout()
-    {
-        var stream = _process.StandardOutput.BaseStream;
-        var buffer = new byte[64 << 10];
-        var line = new MemoryStream();
-        long oversized = -1; // >= 0: bytes of the current over-long line, which are being discarded
-        try
-        {
-            int n;
-            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                var start = 0;
-                while (start < n)
-                {
-                    var nl = Array.IndexOf(buffer, (byte)'\n', start, n - start);
-                    var end = nl < 0 ? n : nl;
-                    var count = end - start;
-                    if (oversized >= 0)
-                    {
-                        oversized += count;
-                    }
-                    else if (line.Length + count > _maxLine)
-                    {
-                        oversized = line.Length + count;
-                        line.SetLength(0);
-                        line.Capacity = 0;
-                    }
-                    else
-                    {
-                        line.Write(buffer, start, count);
-                    }
-                    if (nl < 0)
-                    {
-                        break;
-                    }
-                    if (oversized >= 0)
-                    {
-                        _events.Add(new StdoutEvent(StdoutEventKind.Oversized, null, oversized));
-                        oversized = -1;
-                    }
-                    else
-                    {
-                        _events.Add(new StdoutEvent(StdoutEventKind.Line, line.ToArray(), line.Length));
-                        line.SetLength(0);
-                    }
-                    start = nl + 1;
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        if (oversized >= 0)
-        {
-            _events.Add(new StdoutEvent(StdoutEventKind.Oversized, null, oversized));
-        }
-        else if (line.Length > 0)
-        {
-            _events.Add(new StdoutEvent(StdoutEventKind.Partial, line.ToArray(), line.Length));
-        }
-        _events.Add(new StdoutEvent(StdoutEventKind.End, null, 0));
+        });
+        _lines.Add(null);
     }
 
     public void Dispose()
@@ -212,16 +129,7 @@ internal sealed class AdapterProcess : IDisposable
         {
             return;
         }
-        try
-        {
-            _process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-        }
-        catch (InvalidOperationException)
-        {
-        }
+        Quietly(_process.StandardInput.Close);
         if (_process.WaitForExit(TimeSpan.FromSeconds(2)))
         {
             _stdoutThread.Join(TimeSpan.FromSeconds(2));

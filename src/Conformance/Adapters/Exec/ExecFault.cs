@@ -45,26 +45,9 @@ public enum ExecFault
 public static class ExecFaults
 {
     /// <summary>The kebab-case name used in messages, e.g. "early-exit".</summary>
-    public static string Name(ExecFault fault) => fault switch
-    {
-        ExecFault.Start => "start",
-        ExecFault.Handshake => "handshake",
-        ExecFault.ProtocolVersion => "protocol-version",
-        ExecFault.Crash => "crash",
-        ExecFault.EarlyExit => "early-exit",
-        ExecFault.Hang => "hang",
-        ExecFault.RunTimeout => "run-timeout",
-        ExecFault.Malformed => "malformed",
-        ExecFault.Oversized => "oversized",
-        ExecFault.WrongId => "wrong-id",
-        ExecFault.PartialLine => "partial-line",
-        ExecFault.Contradiction => "contradiction",
-        ExecFault.ErrorReply => "error-reply",
-        ExecFault.StaleHandle => "stale-handle",
-        ExecFault.Aborted => "aborted",
-        ExecFault.RestartsExhausted => "restarts-exhausted",
-        _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "unknown fault"),
-    };
+    public static string Name(ExecFault fault) => Enum.IsDefined(fault)
+        ? System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(fault.ToString())
+        : throw new ArgumentOutOfRangeException(nameof(fault), fault, "unknown fault");
 
     /// <summary>The fault recorded on an exception made by this client, or null.</summary>
     public static ExecFault? Of(AdapterException exception)

@@ -51,45 +51,20 @@ public sealed class StderrLog
         _sink?.Invoke(line);
     }
 
-    /// <summary>Drains <paramref name="stream"/> until it ends; lines longer than the cut are not accumulated.</summary>
+    /// <summary>Drains <paramref name="stream"/> until it ends; of a long line only what the cut keeps is held.</summary>
     internal void Drain(Stream stream, string prefix)
     {
-        var buffer = new byte[16 << 10];
-        var line = new System.Text.StringBuilder();
-        var decoder = new System.Text.UTF8Encoding(false, false).GetDecoder();
-        var chars = new char[buffer.Length + 1];
+        var lines = new LineReader(stream, (4 * _lineChars) + 4, AddBytes); // enough bytes for the characters kept, however wide
         try
         {
-            int n;
-            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+            while (lines.Next() is var (line, _, _))
             {
-                AddBytes(n);
-                var count = decoder.GetChars(buffer, 0, n, chars, 0);
-                for (var i = 0; i < count; i++)
-                {
-                    var c = chars[i];
-                    if (c == '\n')
-                    {
-                        AddLine(prefix + line.ToString());
-                        line.Clear();
-                    }
-                    else if (line.Length <= _lineChars)
-                    {
-                        line.Append(c);
-                    }
-                }
+                AddLine(prefix + System.Text.Encoding.UTF8.GetString(line.Span));
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // The process went away; whatever was read is kept.
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        if (line.Length > 0)
-        {
-            AddLine(prefix + line.ToString());
         }
     }
 }

@@ -1,0 +1,173 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+#pragma warning disable CS1573 // A parameter is documented where the schema's description should say more than its name (the docs become the schema's descriptions).
+
+namespace Conformance.Adapters.Exec;
+
+// The messages of exec protocols 1 and 2 (docs/protocol.md), one record per request and per result: the one
+// declaration of the wire format. ProtocolJson reads and writes them, ExecAdapter sends requests and reads
+// results, ExecServer answers requests; docs/protocol/*.schema.json are generated from them, the doc comments
+// becoming descriptions (ProtocolSchemaTests fails when a committed schema differs). A parameter with a default
+// is optional on the wire. To add an op: its request record and [JsonDerivedType] line, its result record and
+// [JsonSerializable] line in ProtocolJson, an arm in ExecServer.Answer and the client's member in ExecAdapter.
+
+/// <summary>A request: <c>{"op": name, "id": n, ...arguments}</c>.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "op")]
+[JsonDerivedType(typeof(HelloRequest), "hello")]
+[JsonDerivedType(typeof(RegionsRequest), "regions")]
+[JsonDerivedType(typeof(ReadRequest), "read")]
+[JsonDerivedType(typeof(CreateTypeRequest), "createType")]
+[JsonDerivedType(typeof(CompilerTypesRequest), "compilerTypes")]
+[JsonDerivedType(typeof(ZeroPointerRequest), "zeroPointer")]
+[JsonDerivedType(typeof(MakeMapRequest), "makeMap")]
+[JsonDerivedType(typeof(LookupMissingRequest), "lookupMissing")]
+[JsonDerivedType(typeof(AssignRequest), "assign")]
+[JsonDerivedType(typeof(ConvertRequest), "convert")]
+[JsonDerivedType(typeof(OneByteStringRequest), "oneByteString")]
+[JsonDerivedType(typeof(EmptyStringRequest), "emptyString")]
+[JsonDerivedType(typeof(NilSliceRequest), "nilSlice")]
+[JsonDerivedType(typeof(RaceFirstUseRequest), "raceFirstUse")]
+[JsonDerivedType(typeof(EmptySliceRequest), "emptySlice")]
+[JsonDerivedType(typeof(ResetRequest), "reset")]
+internal abstract record Request : Message
+{
+    /// <summary>Client-chosen request id, unique per process instance; echoed in the reply.</summary>
+    [JsonPropertyOrder(-1), Range(0, 9007199254740991)]
+    public long Id { get; set; }
+
+    /// <summary>The type of the result message.</summary>
+    internal abstract Type ResultType { get; }
+}
+
+/// <summary>A request answered by a <typeparamref name="TResult"/>.</summary>
+internal abstract record Request<TResult> : Request where TResult : Message
+{
+    internal sealed override Type ResultType => typeof(TResult);
+}
+
+/// <param name="Protocols">Protocol versions the client speaks.</param>
+internal sealed record HelloRequest([property: MinLength(1)] int[] Protocols) : Request<HelloResult>;
+internal sealed record RegionsRequest : Request<RegionsResult>;
+/// <param name="Length">Bytes to read; adapters may refuse more than 262144.</param>
+internal sealed record ReadRequest(ulong Address, [property: Range(0, ExecServer.MaxReadBytes)] int Length) : Request<ReadResult>;
+/// <param name="Size">array and struct only: the byte count (array: [n]byte; struct: a fresh struct type of exactly that many bytes).</param>
+/// <param name="Element">every kind but array and struct: the element (map: value with uint64 key; func: result).</param>
+internal sealed record CreateTypeRequest([property: JsonConverter(typeof(TypeKindConverter))] TypeKind Kind, ulong? Size = null, Handle? Element = null)
+    : Request<CreatedTypeResult>;
+internal sealed record CompilerTypesRequest : Request<CompilerTypesResult>;
+internal sealed record ZeroPointerRequest(Handle Type) : Request<ZeroPointerResult>;
+internal sealed record MakeMapRequest(Handle Element) : Request<MakeMapResult>;
+internal sealed record LookupMissingRequest(Handle Map, ulong Key) : Request<LookupResult>;
+/// <param name="Fill">Every byte of the element stored.</param>
+internal sealed record AssignRequest(Handle Map, ulong Key, [property: Range(0, 255)] int Fill) : Request<EmptyResult>;
+/// <param name="Bits">The value's bits; the low (width) bits are used (AR-002).</param>
+internal sealed record ConvertRequest([property: JsonConverter(typeof(ValueKindConverter))] ValueKind Kind, ulong Bits) : Request<PointedResult>;
+internal sealed record OneByteStringRequest([property: Range(0, 255)] int Value) : Request<PointedResult>;
+internal sealed record EmptyStringRequest : Request<PointedResult>;
+internal sealed record NilSliceRequest : Request<PointedResult>;
+/// <summary>Protocol 2: an empty, non-nil slice (<c>make([]byte, 0)</c>) converted to an interface.</summary>
+internal sealed record EmptySliceRequest : Request<PointedResult>;
+/// <summary>Protocol 2, optional: back to the state right after the handshake (no types beyond the compiler's, no maps, no on-demand buffers); earlier handles become invalid. An adapter that cannot answers <c>unsupported</c>.</summary>
+internal sealed record ResetRequest : Request<EmptyResult>;
+/// <param name="Types">Fresh types, no map made of them yet.</param>
+internal sealed record RaceFirstUseRequest(Handle[] Types, [property: Range(1, 256)] int Threads) : Request<RaceResult>;
+
+/// <summary>A reply (written by ExecServer; the client reads its frame first, see <see cref="Envelope"/>).</summary>
+/// <param name="Id">The id of the request answered; -1 when the request line could not be read.</param>
+/// <param name="Result">Given when ok: the $defs entry named after the request's op.</param>
+internal sealed record Reply([property: JsonPropertyOrder(-1)] long Id, bool Ok, object? Result = null, ErrorBody? Error = null);
+/// <summary>Why a request has no result.</summary>
+/// <param name="Code">bad-request: the adapter could not understand the request; unsupported: the runtime has no such thing to observe (the message says why); runtime-panic: the runtime refused (its own message); fault: a read hit unmapped memory; internal.</param>
+internal sealed record ErrorBody([property: AllowedValues("bad-request", "unsupported", "runtime-panic", "fault", "internal")] string Code, string Message)
+    : Message;
+
+/// <summary>What the adapter says of itself.</summary>
+/// <param name="Protocol">The protocol version the adapter speaks; the client refuses any it does not.</param>
+/// <param name="Features">What the runtime claims (spec/features.md), decided from its source, never probed.</param>
+/// <param name="Notes">Optional free text for humans.</param>
+internal sealed record HelloResult(int Protocol, RuntimeName Runtime, ArchInfo Arch, string[] Features, string[]? Notes = null) : Message;
+/// <summary>The runtime's name and version.</summary>
+internal sealed record RuntimeName([property: MinLength(1)] string Name, [property: MinLength(1)] string Version) : Message;
+/// <summary>Word size and byte order.</summary>
+/// <param name="Native">Optional: the runtime's own architecture name (GOARCH).</param>
+internal sealed record ArchInfo([property: AllowedValues(32, 64)] int WordBits, [property: AllowedValues("little", "big")] string ByteOrder, string? Native = null)
+    : Message;
+/// <summary>The shared regions, each null where the runtime has none.</summary>
+/// <param name="ZeroBuffers">On-demand buffers, oldest first; the last is current.</param>
+internal sealed record RegionsResult([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] RegionResult? Table,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] RegionResult? StaticZero,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] RegionResult? CompilerZero, RegionResult[] ZeroBuffers) : Message;
+/// <summary>A named memory region.</summary>
+/// <param name="Protection">Protocol 2, optional: the permissions of the mappings holding the region (the union when several), as /proc/self/maps writes them; omitted when unknown.</param>
+internal sealed record RegionResult(string Name, Word Base, Word Size, [property: RegularExpression("^[r-][w-][x-]$")] string? Protection = null) : Message;
+/// <param name="Bytes">Exactly length bytes, two hex digits each.</param>
+internal sealed record ReadResult([property: JsonConverter(typeof(HexBytesConverter))] byte[] Bytes) : Message;
+/// <summary>A type made, or the runtime's refusal to make it.</summary>
+/// <param name="Type">The type's handle; -1 when panic is given.</param>
+/// <param name="Size">Given unless panic is.</param>
+/// <param name="Name">Optional: the runtime's name for the type, for diagnostics.</param>
+/// <param name="Panic">The runtime refused to make the type (e.g. a reflect panic): its message; then type is -1 and size absent.</param>
+internal sealed record CreatedTypeResult(int Type, AllocationResult Allocated, Word? Size = null, string? Name = null, string? Panic = null) : Message
+{
+    protected override void Check()
+    {
+        if (Panic is null && Type < 0)
+        {
+            throw new WireException($"must be a handle 0..{int.MaxValue} unless \"panic\" is given", "type", contradiction: true);
+        }
+        if (Panic is null && Size is null)
+        {
+            throw new WireException("is required unless \"panic\" is given", "size");
+        }
+    }
+}
+
+internal sealed record CompilerTypesResult(CreatedTypeResult[] Types) : Message;
+/// <param name="Pointer">0: nil, or no per-type zero pointer.</param>
+internal sealed record ZeroPointerResult(Word Pointer) : Message;
+/// <summary>The map made, or the runtime's fatal error (data, not an error reply): exactly one of map and throw.</summary>
+/// <param name="Throw">The runtime's fatal error message (then map is null), or null.</param>
+internal sealed record MakeMapResult([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Handle? Map, AllocationResult Allocated,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Throw) : Message
+{
+    protected override void Check()
+    {
+        if ((Map is null) == (Throw is null))
+        {
+            throw new WireException("exactly one of \"map\" and \"throw\" must be given", contradiction: true);
+        }
+    }
+}
+
+/// <summary>Heap allocations the operation caused, as the runtime's allocator counts them.</summary>
+internal sealed record AllocationResult(ulong Objects, ulong Bytes) : Message
+{
+    public static implicit operator Allocation(AllocationResult a) => new(a.Objects, a.Bytes);
+
+    public static implicit operator AllocationResult(Allocation a) => new(a.Objects, a.Bytes);
+}
+
+/// <summary>A pointer an operation returned, and what the operation allocated.</summary>
+/// <param name="Pointer">convert, emptyString, nilSlice, emptySlice: the interface's data word; oneByteString: the string's data.</param>
+internal sealed record PointedResult(Word Pointer, AllocationResult Allocated) : Message;
+/// <summary>What a missing-key lookup handed out: the zero (pointer), or, in protocol 2, nothing (absent: true). Exactly one of the two.</summary>
+/// <param name="Pointer">The element pointer handed out (the zero).</param>
+/// <param name="Absent">Protocol 2: true when the runtime handed out no zero and reported the key absent (Go: MapIndex returned the invalid Value). Never pointer 0 for that.</param>
+internal sealed record LookupResult(AllocationResult Allocated, Word? Pointer = null, bool? Absent = null) : Message
+{
+    protected override void Check()
+    {
+        if ((Pointer is null) != (Absent == true) || Absent == false)
+        {
+            throw new WireException("exactly one of \"pointer\" and \"absent\": true must be given", contradiction: true);
+        }
+    }
+}
+
+/// <summary>No result: <c>{}</c>.</summary>
+internal sealed record EmptyResult : Message;
+/// <param name="Sightings">One array per thread, one sighting per type in request order.</param>
+internal sealed record RaceResult(Sighting[][] Sightings) : Message;
+/// <summary>What one thread saw of one type: the zero pointer, and whether the memory there was allocated, all zero and long enough, checked right after.</summary>
+internal sealed record Sighting(Word Zero, bool Ready) : Message;
