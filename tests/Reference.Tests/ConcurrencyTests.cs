@@ -5,7 +5,7 @@ public class ConcurrencyTests
     public class MakeMapRace
     {
         [Theory]
-        [Requirement("ZV-011", "ZV-003", "ZV-010")]
+        [Requirement("ZV-011", "ZV-003", "ZV-016")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void ThreadsRacingOnFirstUse_AllSeeSameAdequateZero(string name)
         {

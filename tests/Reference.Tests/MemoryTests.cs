@@ -473,7 +473,7 @@ public class MemoryTests
         }
 
         [Fact]
-        [Requirement("ZV-010")]
+        [Requirement("ZV-016")]
         public void Contains_RejectsRangesOutsideTheRegion()
         {
             var region = new MemoryRegion("r", RegionKind.Other, Segment.Heap, 0x1000, 0x10);

@@ -47,7 +47,7 @@ public class PropertyTests
     public class MapZeroSizes
     {
         [Fact]
-        [Requirement("ZV-004", "ZV-005", "ZV-006", "ZV-007", "ZV-010")]
+        [Requirement("ZV-004", "ZV-005", "ZV-006", "ZV-007", "ZV-016")]
         public void RandomSize_FreshRuntime_GetsZeroOfSpecifiedShape()
         {
             var gen = Gen.Elements(ArchNames).SelectMany(a => SizeGen.Select(s => new SizeCase(a, s)));
@@ -114,7 +114,7 @@ public class PropertyTests
     public class OperationSequences
     {
         [Fact]
-        [Requirement("SV-007", "ZV-003", "ZV-008", "ZV-009", "ZV-010", "ZV-013", "ZV-014", "ZV-015", "SV-002")]
+        [Requirement("SV-007", "ZV-003", "ZV-008", "ZV-009", "ZV-016", "ZV-014", "ZV-015", "SV-002")]
         public void RandomSequence_KeepsEveryInvariant()
         {
             var op = Gen.Frequency(

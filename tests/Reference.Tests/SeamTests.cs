@@ -313,7 +313,7 @@ public class SeamTests
     }
 
     [Theory]
-    [Requirement("ZV-003", "ZV-013")]
+    [Requirement("ZV-003", "ZV-016")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void Seams_RejectNullArguments(string name)
     {

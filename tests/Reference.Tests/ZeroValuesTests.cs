@@ -37,7 +37,7 @@ public class ZeroValuesTests
     public class MakeMap
     {
         [Theory]
-        [Requirement("ZV-004", "ZV-005", "ZV-006", "ZV-010")]
+        [Requirement("ZV-004", "ZV-005", "ZV-006", "ZV-016")]
         [MemberData(nameof(Boundaries), MemberType = typeof(ZeroValuesTests))]
         public void BoundarySize_GetsExpectedZero(string name, ulong size, ulong? bufferSize)
         {
@@ -221,7 +221,7 @@ public class ZeroValuesTests
     public class Lookup
     {
         [Theory]
-        [Requirement("ZV-013", "ZV-010")]
+        [Requirement("ZV-016")]
         [InlineData("32le", 8UL)]
         [InlineData("32be", 1024UL)]
         [InlineData("64le", 1025UL)]
@@ -372,7 +372,7 @@ public class ZeroValuesTests
         }
 
         [Theory]
-        [Requirement("ZV-013")]
+        [Requirement("ZV-016")]
         [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
         public void NullMap_IsRejected(string name)
         {

@@ -95,9 +95,10 @@ internal static class RunCommand
                 exit = Program.Failed;
                 continue;
             }
+            using (target.Owned)
             using (runtime)
             {
-                var summary = SuiteRunner.Run(runtime, target.Restartable ? target.Start : null, judge, inputs, options, sink);
+                var summary = SuiteRunner.Run(runtime, target.Restartable ? target.NewInstance ?? target.Start : null, judge, inputs, options, sink);
                 if (!summary.Clean)
                 {
                     exit = Program.Failed;

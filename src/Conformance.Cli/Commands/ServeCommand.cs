@@ -1,11 +1,12 @@
 using System.CommandLine;
+using Conformance.Adapters;
 using Conformance.Adapters.Exec;
 using Conformance.Cli.Wiring;
 
 namespace Conformance.Cli.Commands;
 
 /// <summary>
-/// `serve RUNTIME`: answers exec protocol 1 on stdin/stdout for an in-process runtime (the reference on
+/// `serve RUNTIME`: answers the exec protocol (1 or 2, whichever the client offers newest) on stdin/stdout for an in-process runtime (the reference on
 /// one architecture, or one of the zoo's broken variants), so that the suite can reach it the way it
 /// reaches any third-party runtime: `run --adapter "exec:dotnet Conformance.Cli.dll serve reference:64be"`.
 /// stdout carries replies and nothing else; stderr says when serving starts and ends.
@@ -19,11 +20,15 @@ internal static class ServeCommand
         cmd.SetAction(parse =>
         {
             var spec = parse.GetValue(runtime)!;
-            using var adapter = AdapterSpec.ResolveServed(spec);
-            stderr.WriteLine($"serve: {spec} ({adapter.Info.Name} {adapter.Info.Version} {adapter.Info.Arch}) answering exec protocols {string.Join(", ", ExecAdapter.Protocols)}");
+            RuntimeInfo info;
+            using (var probe = AdapterSpec.ResolveServed(spec))
+            {
+                info = probe.Info; // a bad spec fails here, before any request is read
+            }
+            stderr.WriteLine($"serve: {spec} ({info.Name} {info.Version} {info.Arch}) answering exec protocols {string.Join(", ", ExecAdapter.Protocols)}; reset makes a fresh instance");
             using var input = stdin();
             using var output = stdout();
-            long answered = ExecServer.Serve(adapter, input, output);
+            long answered = ExecServer.Serve(() => AdapterSpec.ResolveServed(spec), input, output);
             stderr.WriteLine($"serve: input ended after {answered} requests");
             return Program.Ok;
         });

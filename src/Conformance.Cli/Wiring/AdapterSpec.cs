@@ -8,7 +8,9 @@ namespace Conformance.Cli.Wiring;
 /// <param name="Name">How the runner names it.</param>
 /// <param name="Start">Starts a fresh instance.</param>
 /// <param name="Restartable">Whether a fresh instance starts from a clean state (used to shrink sequences).</param>
-internal sealed record AdapterTarget(string Name, Func<IRuntimeAdapter> Start, bool Restartable);
+/// <param name="NewInstance">Makes the fresh instances cases ask for, when not <paramref name="Start"/> (an exec pool that resets spares).</param>
+/// <param name="Owned">What to dispose after the run (the pool).</param>
+internal sealed record AdapterTarget(string Name, Func<IRuntimeAdapter> Start, bool Restartable, Func<IRuntimeAdapter>? NewInstance = null, IDisposable? Owned = null);
 
 /// <summary>
 /// Parses --adapter: reference (both designs on every architecture) | reference:&lt;arch&gt; (the seed's design) |
@@ -58,7 +60,8 @@ internal static class AdapterSpec
             {
                 throw new UsageException($"--adapter {spec}: {e.Message}");
             }
-            return [new AdapterTarget(spec, () => ExecAdapter.Start(options), Restartable: true)];
+            var pool = new ExecInstancePool(options);
+            return [new AdapterTarget(spec, () => ExecAdapter.Start(options), Restartable: true, pool.Take, pool)];
         }
         throw new UsageException($"--adapter {spec}: expected reference, reference:<arch>, reference-gc:<arch>, zoo:<variant>:<arch> or exec:<program> [args...]");
     }

@@ -31,6 +31,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
     private bool _fatal;
     private bool _disposed;
     private RuntimeInfo? _info;
+    private ExecInstancePool? _pool; // set while lent by a pool: Dispose resets the adapter and gives it back
     private ProtocolJson _json = ProtocolJson.Default; // after the handshake: the one whose words fit the declared word size
 
     private ExecAdapter(ExecAdapterOptions options)
@@ -266,6 +267,13 @@ public sealed class ExecAdapter : IRuntimeAdapter
         return _process!;
     }
 
+    /// <summary>Lends this adapter to <paramref name="pool"/>'s borrower (Dispose gives it back after a reset).</summary>
+    internal ExecAdapter LentBy(ExecInstancePool pool)
+    {
+        _pool = pool;
+        return this;
+    }
+
     private static string Describe(RuntimeInfo i) => $"{i.Name} {i.Version} {i.Arch} [{string.Join(' ', i.Features.Order(StringComparer.Ordinal))}]";
 
     // ---- handles: the client's id carries the process instance, so a restarted adapter's handles are refused.
@@ -367,11 +375,67 @@ public sealed class ExecAdapter : IRuntimeAdapter
             : [.. sightings.Select(t => (IReadOnlyList<RaceSighting>)[.. t.Select(s => new RaceSighting(s.Zero, s.Ready))])];
     }
 
-    /// <summary>Closes the adapter's stdin, waits briefly for it to exit, and kills it if it does not.</summary>
+    /// <summary>
+    /// Closes the adapter's stdin, waits briefly for it to exit, and kills it if it does not. An adapter lent by an
+    /// <see cref="ExecInstancePool"/> is reset instead and given back, when it can be (protocol 2's <c>reset</c>).
+    /// </summary>
     public void Dispose()
     {
+        if (_pool is { } pool && !_disposed)
+        {
+            _pool = null;
+            try
+            {
+                if (!_fatal && _process is not null && TryReset())
+                {
+                    pool.Return(this);
+                    return;
+                }
+            }
+            catch (AdapterException)
+            {
+                // A reset that fails leaves nothing to reuse: the process goes, as it would have.
+            }
+        }
         _disposed = true;
         _process?.Dispose();
         _process = null;
+    }
+}
+
+/// <summary>
+/// Fresh instances of an exec runtime, cheaply: an instance given back is reset (protocol 2's <c>reset</c>) and lent
+/// again, so a suite asking for hundreds of fresh instances does not start hundreds of processes. A runtime that
+/// cannot reset (protocol 1, or <c>unsupported</c>, as real Go answers) gets a new process per instance, as before.
+/// </summary>
+/// <param name="options">How to start an instance.</param>
+public sealed class ExecInstancePool(ExecAdapterOptions options) : IDisposable
+{
+    private readonly Stack<ExecAdapter> _spare = new();
+
+    /// <summary>How many processes the pool started.</summary>
+    public int Started { get; private set; }
+
+    /// <summary>A fresh instance: a reset spare, or a new process. Dispose it to give it back.</summary>
+    /// <exception cref="AdapterException">No process could be started.</exception>
+    public ExecAdapter Take()
+    {
+        if (_spare.TryPop(out var spare))
+        {
+            return spare.LentBy(this);
+        }
+        Started++;
+        return ExecAdapter.Start(options).LentBy(this);
+    }
+
+    internal void Return(ExecAdapter adapter) => _spare.Push(adapter);
+
+    /// <summary>Stops every spare.</summary>
+    public void Dispose()
+    {
+        while (_spare.TryPop(out var a))
+        {
+            a.Dispose();
+        }
     }
 }

@@ -38,6 +38,26 @@ public static class ExecServer
     public static long Serve(IRuntimeAdapter adapter, Stream input, Stream output)
     {
         ArgumentNullException.ThrowIfNull(adapter);
+        return Serve(adapter, null, input, output);
+    }
+
+    /// <summary>
+    /// Answers requests as <see cref="Serve(IRuntimeAdapter, Stream, Stream)"/> does, for a runtime that
+    /// <paramref name="start"/> makes: <c>reset</c> disposes the current instance and answers with a fresh one
+    /// (handles issued before are then unknown), so a client needing fresh instances keeps this process.
+    /// </summary>
+    /// <param name="start">Makes a fresh instance of the runtime served; called once at the start and once per reset. Every instance made is disposed here.</param>
+    /// <param name="input">Requests, one JSON object per line.</param>
+    /// <param name="output">Replies, one JSON object per line; flushed after each reply.</param>
+    /// <returns>How many lines were answered.</returns>
+    public static long Serve(Func<IRuntimeAdapter> start, Stream input, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return Serve(start(), start, input, output);
+    }
+
+    private static long Serve(IRuntimeAdapter adapter, Func<IRuntimeAdapter>? start, Stream input, Stream output)
+    {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         var lines = new LineReader(input, MaxLineBytes);
@@ -45,23 +65,33 @@ public static class ExecServer
         // Replies are read by programs and by people (logs): quotes and apostrophes stay as they are.
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         long answered = 0;
-        while (lines.Next() is var (line, length, _))
+        try
         {
-            JsonSerializer.Serialize(writer, length > MaxLineBytes
-                ? Error(-1, "bad-request", $"request line longer than {MaxLineBytes} bytes (skipped)")
-                : Answer(adapter, line.Span), ProtocolJson.Default.Reply);
-            writer.Flush();
-            buffer.Write("\n"u8);
-            output.Write(buffer.WrittenSpan);
-            output.Flush();
-            buffer.ResetWrittenCount();
-            writer.Reset();
-            answered++;
+            while (lines.Next() is var (line, length, _))
+            {
+                JsonSerializer.Serialize(writer, length > MaxLineBytes
+                    ? Error(-1, "bad-request", $"request line longer than {MaxLineBytes} bytes (skipped)")
+                    : Answer(ref adapter, start, line.Span), ProtocolJson.Default.Reply);
+                writer.Flush();
+                buffer.Write("\n"u8);
+                output.Write(buffer.WrittenSpan);
+                output.Flush();
+                buffer.ResetWrittenCount();
+                writer.Reset();
+                answered++;
+            }
+        }
+        finally
+        {
+            if (start is not null)
+            {
+                adapter.Dispose();
+            }
         }
         return answered;
     }
 
-    private static Reply Answer(IRuntimeAdapter adapter, ReadOnlySpan<byte> line)
+    private static Reply Answer(ref IRuntimeAdapter adapter, Func<IRuntimeAdapter>? start, ReadOnlySpan<byte> line)
     {
         // The frame first: a bad argument is answered with the request's id, so the id is read apart from the rest.
         var frame = Envelope.Read(line, out var problem);
@@ -85,6 +115,13 @@ public static class ExecServer
             // As the op's own type ("op" is then an argument no request has, and is ignored); the result is made whole
             // before anything is written, so a failure half-way is an error reply, never half a result.
             request = (Request)JsonSerializer.Deserialize(line, ProtocolJson.Default.GetTypeInfo(ProtocolJson.Ops[op])!)!;
+            if (request is ResetRequest && start is not null)
+            {
+                var fresh = start();
+                adapter.Dispose();
+                adapter = fresh;
+                return new Reply(id, true, new EmptyResult());
+            }
             return new Reply(id, true, Answer(adapter, request));
         }
 #pragma warning disable CA1031 // Any failure of the served runtime is an "internal" reply: the protocol has no other way to say it.
@@ -121,7 +158,7 @@ public static class ExecServer
         EmptyStringRequest => Pointed(a.EmptyString()),
         NilSliceRequest => Pointed(a.NilSlice()),
         EmptySliceRequest => Pointed(a.EmptySlice()),
-        ResetRequest => throw new NotSupportedException("reset: a served runtime lives as long as its process; start a new one"),
+        ResetRequest => throw new NotSupportedException("reset: this runtime is served without a way to make a fresh instance; start a new process"),
         RaceFirstUseRequest r => new RaceResult([.. a.RaceFirstUse([.. r.Types.Select(t => new TypeRef(t.Value))], r.Threads)
             .Select(thread => thread.Select(s => new Sighting(s.Zero, s.Ready)).ToArray())]),
         _ => throw new InvalidOperationException($"no answer for {request}"),
