@@ -109,11 +109,13 @@ public class RunCommandTests
             string whole = CliHarness.TempFile(".jsonl");
             CliHarness.Invoke("run", "--no-prove", "--no-zoo", "--seed", "3", "--adapter", "reference:32be", "--json", whole);
             var all = JsonLinesSink.Read(whole, out _).Select(r => r.CaseId).ToList();
-            // The "<ID>/every-state" cases judge the shared state a shard's own cases left, so every shard has them.
-            static bool EveryState(string id) => id.EndsWith("/every-state", StringComparison.Ordinal);
+            // The "<ID>/every-state" cases judge the shared state a shard's own cases left, so every shard has its own
+            // ("<ID>/every-state/shard-k-of-3"); every other case runs in exactly one shard.
+            static bool EveryState(string id) => id.Contains("/every-state", StringComparison.Ordinal);
             var everyState = all.Where(EveryState).ToList();
             Assert.NotEmpty(everyState);
-            Assert.Equal(everyState.SelectMany(id => Enumerable.Repeat(id, 3)).Order(StringComparer.Ordinal), ids.Where(EveryState).Order(StringComparer.Ordinal));
+            Assert.Equal(everyState.SelectMany(id => Enumerable.Range(1, 3).Select(k => $"{id}/shard-{k}-of-3")).Order(StringComparer.Ordinal),
+                ids.Where(EveryState).Order(StringComparer.Ordinal));
             Assert.Equal(all.Where(id => !EveryState(id)).Order(StringComparer.Ordinal), ids.Where(id => !EveryState(id)).Order(StringComparer.Ordinal));
         }
 

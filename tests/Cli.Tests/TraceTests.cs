@@ -29,7 +29,7 @@ public class TraceTests
         Assert.Contains("ZV-005", File.ReadAllText(Path.Combine(root, "src", "Reference", "ZeroValues", "ReferenceRuntime.ZeroValues.cs")), StringComparison.Ordinal);
         var commentsOnly = links with { ReferenceLinks = [.. links.ReferenceLinks.Where(l => l.Id != "ZV-005")] };
         var report = Traceability.Check(root, Inputs.ForTrace(), commentsOnly);
-        Assert.Contains("ZV-005: no reference code", report.Orphans);
+        Assert.Contains("ZV-005: no reference code citing it", report.Orphans);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal static class ScalingFigure
     private const double TargetExponent = 1.2;
 
     // The five requirements a sequence case judges (SequenceCases): each sequence yields one case per ID.
-    private static readonly string[] SequenceRequirements = ["SV-007", "ZV-003", "ZV-009", "ZV-010", "ZV-015"];
+    private static readonly string[] SequenceRequirements = ["SV-007", "ZV-003", "ZV-009", "ZV-015", "ZV-016"];
     private const int SequenceLength = 10;
 
     public static Figure Measure(IReadOnlyList<ModelSource> sources, Budget budget, string load)

@@ -4,8 +4,8 @@ namespace Conformance.Suite.Cases;
 
 /// <summary>
 /// Cases of spec/zero-values.md. "The zero a type gets" is observed the same way on every runtime:
-/// through a missing-key lookup in a map of the type (ZV-013 ties it to the zero pointer where the
-/// runtime has one), so a runtime without per-type zero pointers is judged on the same observation.
+/// through a missing-key lookup in a map of the type (ZV-016 judges what that lookup hands out, whatever
+/// the design), so a runtime without per-type zero pointers is judged on the same observation.
 /// </summary>
 internal static class ZeroValueCases
 {
