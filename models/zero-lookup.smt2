@@ -8,8 +8,9 @@
 
 ; ===================== oracle predicates =====================
 
-; ZV-012: a compiled lookup of a compiler-known type of this size hands out the compiler's zero [czbase, +czsize),
-; which holds it; a type of at most 1024 bytes may be handed the static zero instead. Never absent.
+; ZV-012: a compiled lookup of a compiler-known type of this size hands out the start of a compiler zero
+; [czbase, +czsize) (the program's, or its compilation unit's: the case passes the reported one starting at the
+; pointer), which holds it; a type of at most 1024 bytes may be handed the static zero instead. Never absent.
 (define-fun ZV-012.ok ((size (_ BitVec 64)) (absent Bool) (zero (_ BitVec 64)) (czbase (_ BitVec 64)) (czsize (_ BitVec 64)) (staticbase (_ BitVec 64))) Bool
   (and (not absent)
        (or (and (= zero czbase) (bvule size czsize))

@@ -320,18 +320,70 @@ func writeCompilerZero() bool {
 	return true
 }
 
+// writeMoreCompilerZeros writes `,"moreCompilerZeros":[...]` (protocol 2, gc): gc emits one static
+// go.map.zero per package, sized for that package's largest compiled element type (gc 1.19
+// src/cmd/compile/internal/gc/obj.go:150-153, obj.AttrStatic), so each unit other than main has its own,
+// observed like main's. A unit whose zero is main's (a linker that merged them) adds nothing.
+func writeMoreCompilerZeros() {
+	if session.protocol < 2 || runtime.Compiler != "gc" {
+		return
+	}
+	mainBase, _, _ := observeUnitCompilerZero("main")
+	out.s(`,"moreCompilerZeros":[`)
+	first := true
+	for _, unit := range [...]string{"far"} {
+		p, size, ok := observeUnitCompilerZero(unit)
+		if !ok || p == mainBase {
+			continue
+		}
+		if !first {
+			out.c(',')
+		}
+		first = false
+		name := "go:map.zero (package " + unit + ")"
+		if v := runtime.Version(); len(v) >= 6 && v[:6] == "go1.19" {
+			name = "go.map.zero (package " + unit + ")"
+		}
+		writeRegion(name, uint64(p), uint64(size))
+	}
+	out.c(']')
+}
+
 // observeMainCompilerZero: the zero package main's largest compiled type uses, by a compiled lookup.
+func observeMainCompilerZero() (uintptr, uintptr, bool) { return observeUnitCompilerZero("main") }
+
+// unitZeros caches each unit's observed zero (observing fills the candidates with markers); a slice,
+// not a map: maps are what the suite tests.
+type unitZero struct {
+	unit       string
+	base, size uintptr
+	ok         bool
+}
+
+var unitZeros []unitZero
+
+// observeUnitCompilerZero: the zero a unit's largest compiled type uses, by a compiled lookup, and that
+// type's size (the size the compiler gives the unit's zero).
 //
 //adapter:undertest
-func observeMainCompilerZero() (uintptr, uintptr, bool) {
+func observeUnitCompilerZero(unit string) (uintptr, uintptr, bool) {
+	for _, z := range unitZeros {
+		if z.unit == unit {
+			return z.base, z.size, z.ok
+		}
+	}
 	var big *compiledType
 	for _, c := range compiledTable {
-		if c.unit == "main" && (big == nil || c.typ.Size() > big.typ.Size()) {
+		if c.unit == unit && (big == nil || c.typ.Size() > big.typ.Size()) {
 			big = c
 		}
+	}
+	if big == nil {
+		return 0, 0, false
 	}
 	i := big.make()
 	pp := unsafe.Pointer(&probe[0])
 	p, ok := observeCompiledZero(func() { big.look(i, 1, pp) })
+	unitZeros = append(unitZeros, unitZero{unit, p, big.typ.Size(), ok})
 	return p, big.typ.Size(), ok
 }

@@ -238,10 +238,15 @@ func opRegions() bool {
 		out.s("null")
 	}
 	out.s(`,"compilerZero":`)
-	if !writeCompilerZero() {
+	main := writeCompilerZero()
+	if !main {
 		out.s("null")
 	}
-	out.s(`,"zeroBuffers":[]}`)
+	out.s(`,"zeroBuffers":[]`)
+	if main {
+		writeMoreCompilerZeros()
+	}
+	out.c('}')
 	return true
 }
 

@@ -337,6 +337,20 @@ func makeOneByte(b []byte) string { return string(b[:1]) }
 
 var convSinkIface interface{}
 
+// kept holds every value a conversion returned, for the life of the process: the suite records each object
+// a conversion allocated and judges that no two overlap (ZV-015), so the collector must never free one and
+// hand its memory to a later conversion (that would be our artefact, not the runtime's bug).
+var (
+	kept        []interface{}
+	keptStrings []string
+)
+
+// keep stores x to a package-level variable (so the conversion escapes) and keeps it alive.
+func keep(x interface{}) {
+	convSinkIface = x
+	kept = append(kept, x)
+}
+
 // convert converts a run-time value of kind k whose memory holds bits to an interface; it reports
 // the interface's data word and what the conversion allocated.
 //
@@ -384,7 +398,7 @@ func convert(k valueKind, bits uint64) (uintptr, allocation) {
 	default:
 		x, a = convert2(k, bits)
 	}
-	convSinkIface = x
+	keep(x)
 	return uintptr(dataWord(x)), a
 }
 
@@ -397,6 +411,7 @@ func oneByteString(b byte) (uintptr, allocation) {
 	oneByteBuf[0] = b
 	var s string
 	a := measureMin(func() { s = makeOneByte(oneByteBuf) })
+	keptStrings = append(keptStrings, s)
 	p := (*[2]unsafe.Pointer)(unsafe.Pointer(&s))[0]
 	return uintptr(p), a
 }
@@ -408,7 +423,7 @@ func emptyString() (uintptr, allocation) {
 	s := string(oneByteBuf[:0]) // "" made at run time
 	var x interface{}
 	a := measureMin(func() { x = convString(s) })
-	convSinkIface = x
+	keep(x)
 	return uintptr(dataWord(x)), a
 }
 
@@ -420,7 +435,7 @@ var nilBytes []byte
 func nilSlice() (uintptr, allocation) {
 	var x interface{}
 	a := measureMin(func() { x = convSlice(nilBytes) })
-	convSinkIface = x
+	keep(x)
 	return uintptr(dataWord(x)), a
 }
 

@@ -92,6 +92,6 @@ func emptySlice() (uintptr, allocation) {
 	s := makeEmptySlice(emptyLen)
 	var x interface{}
 	a := measureMin(func() { x = convSlice(s) })
-	convSinkIface = x
+	keep(x)
 	return uintptr(dataWord(x)), a
 }

@@ -180,7 +180,18 @@ public sealed record MapCreation(MapRef? Map, Allocation Allocated, string? Thro
 public sealed record Region(string Name, ulong Base, ulong Size, string? Protection = null);
 
 /// <summary>The shared regions: null where the runtime does not have one.</summary>
-public sealed record RegionMap(Region? Table, Region? StaticZero, Region? CompilerZero, IReadOnlyList<Region> ZeroBuffers);
+/// <param name="Table">The small-value table.</param>
+/// <param name="StaticZero">The static 1024-byte zero.</param>
+/// <param name="CompilerZero">The compiler's zero (of the main compilation unit where there is one per unit).</param>
+/// <param name="ZeroBuffers">The on-demand buffers, oldest first.</param>
+public sealed record RegionMap(Region? Table, Region? StaticZero, Region? CompilerZero, IReadOnlyList<Region> ZeroBuffers)
+{
+    /// <summary>The compiler zeros of the other compilation units, where a runtime has one per unit (gc: one static go.map.zero per package; spec ZV-012).</summary>
+    public IReadOnlyList<Region> MoreCompilerZeros { get; init; } = [];
+
+    /// <summary>Every compiler zero region: <see cref="CompilerZero"/>, then <see cref="MoreCompilerZeros"/>.</summary>
+    public IEnumerable<Region> CompilerZeros => CompilerZero is null ? MoreCompilerZeros : MoreCompilerZeros.Prepend(CompilerZero);
+}
 
 /// <summary>Kinds of run-time types.</summary>
 public enum TypeKind

@@ -119,7 +119,7 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
     public RegionMap Regions()
     {
         var m = inner.Regions();
-        foreach (var r in new[] { m.Table, m.StaticZero, m.CompilerZero }.Concat(m.ZeroBuffers))
+        foreach (var r in new[] { m.Table, m.StaticZero }.Concat(m.CompilerZeros).Concat(m.ZeroBuffers))
         {
             if (r is not null)
             {

@@ -298,7 +298,10 @@ public sealed class ExecAdapter : IRuntimeAdapter
         var max = Info.Arch.WordBits == 64 ? ulong.MaxValue : uint.MaxValue;
         Region? Checked(RegionResult? x) => x is null ? null : x.Size == 0 || x.Size - 1 <= max - x.Base ? new Region(x.Name, x.Base, x.Size, x.Protection)
             : throw Contradiction($"region {x.Name} at {ExecRequest.Hex(x.Base)} of {ExecRequest.Hex(x.Size)} bytes runs past the end of the {Info.Arch.WordBits}-bit address space", request);
-        return new RegionMap(Checked(r.Table), Checked(r.StaticZero), Checked(r.CompilerZero), [.. r.ZeroBuffers.Select(b => Checked(b)!)]);
+        return new RegionMap(Checked(r.Table), Checked(r.StaticZero), Checked(r.CompilerZero), [.. r.ZeroBuffers.Select(b => Checked(b)!)])
+        {
+            MoreCompilerZeros = [.. (r.MoreCompilerZeros ?? []).Select(b => Checked(b)!)],
+        };
     }
 
     /// <inheritdoc/>

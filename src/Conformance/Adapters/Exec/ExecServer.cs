@@ -143,7 +143,8 @@ public static class ExecServer
     {
         HelloRequest r => new HelloResult(r.Protocols.Where(ExecAdapter.Protocols.Contains).DefaultIfEmpty(ExecAdapter.ProtocolVersion).Max(), new(a.Info.Name, a.Info.Version),
             new(a.Info.Arch.WordBits, a.Info.Arch.BigEndian ? "big" : "little"), [.. a.Info.Features.Order(StringComparer.Ordinal)]),
-        RegionsRequest => a.Regions() is var m ? new RegionsResult(Region(m.Table), Region(m.StaticZero), Region(m.CompilerZero), [.. m.ZeroBuffers.Select(Region)!]) : null!,
+        RegionsRequest => a.Regions() is var m ? new RegionsResult(Region(m.Table), Region(m.StaticZero), Region(m.CompilerZero), [.. m.ZeroBuffers.Select(Region)!],
+            m.MoreCompilerZeros.Count == 0 ? null : [.. m.MoreCompilerZeros.Select(Region)!]) : null!,
         ReadRequest r => new ReadResult(a.Read(r.Address, r.Length)),
         CreateTypeRequest { Kind: TypeKind.Array or TypeKind.Struct } r => Created(a.CreateType(r.Kind, r.Size ?? throw new WireException("missing \"size\""), null)),
         CreateTypeRequest r => Created(a.CreateType(r.Kind, 0, new TypeRef((r.Element ?? throw new WireException("missing \"element\"")).Value))),

@@ -95,9 +95,11 @@ internal sealed record ArchInfo([property: AllowedValues(32, 64)] int WordBits, 
     : Message;
 /// <summary>The shared regions, each null where the runtime has none.</summary>
 /// <param name="ZeroBuffers">On-demand buffers, oldest first; the last is current.</param>
+/// <param name="MoreCompilerZeros">Protocol 2, optional: the compiler zeros of compilation units other than the one compilerZero belongs to, where the runtime has one per unit (gc: a static go.map.zero per package).</param>
 internal sealed record RegionsResult([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] RegionResult? Table,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] RegionResult? StaticZero,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] RegionResult? CompilerZero, RegionResult[] ZeroBuffers) : Message;
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] RegionResult? CompilerZero, RegionResult[] ZeroBuffers,
+    RegionResult[]? MoreCompilerZeros = null) : Message;
 /// <summary>A named memory region.</summary>
 /// <param name="Protection">Protocol 2, optional: the permissions of the mappings holding the region (the union when several), as /proc/self/maps writes them; omitted when unknown.</param>
 internal sealed record RegionResult(string Name, Word Base, Word Size, [property: RegularExpression("^[r-][w-][x-]$")] string? Protection = null) : Message;

@@ -88,9 +88,9 @@ internal static class CaseKit
         {
             yield return map.StaticZero;
         }
-        if (map.CompilerZero is not null)
+        foreach (var c in map.CompilerZeros)
         {
-            yield return map.CompilerZero;
+            yield return c;
         }
         foreach (var b in map.ZeroBuffers)
         {
