@@ -167,6 +167,18 @@ func TestProtocol2(t *testing.T) {
 	czBase, czSize, czProt := region("compilerZero")
 	t.Logf("compilerZero %v at %#x, %d bytes, %s", regions["compilerZero"].(map[string]interface{})["name"], czBase, czSize, czProt)
 
+	// scan counts in the adapter: the static zero and the compiler's zero hold no non-zero byte; the table does.
+	for _, z := range [][2]uint64{{zeroBase, zeroSize}, {czBase, czSize}} {
+		r := s.must("scan", fmt.Sprintf(`"address":"%#x","size":"%#x"`, z[0], z[1]))
+		if r["nonZero"] != "0x0" || r["first"] != nil {
+			t.Errorf("scan of the zero at %#x (%d bytes): %v, want nonZero 0x0 and no first", z[0], z[1], r)
+		}
+	}
+	tableBase, _, _ := region("table")
+	if r := s.must("scan", fmt.Sprintf(`"address":"%#x","size":"0x800"`, tableBase)); r["nonZero"] == "0x0" || (r["first"] != "0x8" && r["first"] != "0xf") {
+		t.Errorf("scan of the table: %v, want non-zero bytes, the first in slot 1 (slot 0 holds 0): offset 0x8, or 0xf big-endian", r)
+	}
+
 	// Compiled maps: small elements get the shared zero; large ones of package main the compiler's zero.
 	types := s.must("compilerTypes", "")["types"].([]interface{})
 	over, upto := 0, 0

@@ -31,6 +31,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
     private bool _fatal;
     private bool _disposed;
     private RuntimeInfo? _info;
+    private bool _scanUnsupported; // the adapter answered scan unsupported or bad-request: read instead
     private ExecInstancePool? _pool; // set while lent by a pool: Dispose resets the adapter and gives it back
     private ProtocolJson _json = ProtocolJson.Default; // after the handshake: the one whose words fit the declared word size
 
@@ -337,6 +338,29 @@ public sealed class ExecAdapter : IRuntimeAdapter
     /// <exception cref="AdapterException">The adapter speaks protocol 1, which has no emptySlice (the case has no observation).</exception>
     public Pointed EmptySlice() => Protocol >= 2 ? Pointed(One<PointedResult>(ExecRequest.EmptySlice()))
         : throw new AdapterException("the adapter speaks protocol 1, which has no emptySlice operation (protocol 2 has)");
+
+    /// <inheritdoc/>
+    /// <remarks>Protocol 2: the adapter counts every byte (<c>scan</c>); an adapter that answers it <c>unsupported</c> or
+    /// <c>bad-request</c> is read instead, sampling large ranges, from then on.</remarks>
+    public ScanResult Scan(ulong address, ulong length, ulong seed)
+    {
+        if (ScansInPlace)
+        {
+            var reply = Submit([ExecRequest.Scan(address, length)])[0];
+            if (reply.ErrorCode is not ("unsupported" or "bad-request"))
+            {
+                var r = (ScanReply)reply.GetResult();
+                return r.NonZero > length || r.First >= length
+                    ? throw Contradiction($"a scan of {length} bytes found {r.NonZero} non-zero bytes, the first at {r.First}", reply.Request)
+                    : new ScanResult(r.NonZero, r.First, length);
+            }
+            _scanUnsupported = true;
+        }
+        return ScanPlan.Sample(this, address, length, seed);
+    }
+
+    /// <inheritdoc/>
+    public bool ScansInPlace => Protocol >= 2 && !_scanUnsupported;
 
     /// <summary>
     /// Protocol 2: asks the adapter to return to the state right after its handshake (a fresh instance in the same

@@ -64,6 +64,8 @@ public sealed class ExecRequest
     public static ExecRequest NilSlice() => new(_ => new NilSliceRequest());
     /// <summary>emptySlice (protocol 2): an empty non-nil slice converted to an interface.</summary>
     public static ExecRequest EmptySlice() => new(_ => new EmptySliceRequest());
+    /// <summary>scan (protocol 2, optional): the non-zero bytes of a range, counted by the adapter.</summary>
+    public static ExecRequest Scan(ulong address, ulong size) => new(_ => new ScanRequest(address, size));
     /// <summary>reset (protocol 2, optional): back to the state right after the handshake.</summary>
     public static ExecRequest Reset() => new(_ => new ResetRequest());
     /// <summary>raceFirstUse: threads racing to make the first map of each type.</summary>

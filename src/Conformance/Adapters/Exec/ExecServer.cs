@@ -159,6 +159,8 @@ public static class ExecServer
         EmptyStringRequest => Pointed(a.EmptyString()),
         NilSliceRequest => Pointed(a.NilSlice()),
         EmptySliceRequest => Pointed(a.EmptySlice()),
+        ScanRequest r => a.Scan(r.Address, r.Size, 0) is var s && s.BytesRead == r.Size
+            ? new ScanReply(s.NonZero, s.FirstNonZero) : throw new NotSupportedException("scan: the served runtime samples large ranges; read them instead"),
         ResetRequest => throw new NotSupportedException("reset: this runtime is served without a way to make a fresh instance; start a new process"),
         RaceFirstUseRequest r => new RaceResult([.. a.RaceFirstUse([.. r.Types.Select(t => new TypeRef(t.Value))], r.Threads)
             .Select(thread => thread.Select(s => new Sighting(s.Zero, s.Ready)).ToArray())]),

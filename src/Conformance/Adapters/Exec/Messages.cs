@@ -30,6 +30,7 @@ namespace Conformance.Adapters.Exec;
 [JsonDerivedType(typeof(RaceFirstUseRequest), "raceFirstUse")]
 [JsonDerivedType(typeof(EmptySliceRequest), "emptySlice")]
 [JsonDerivedType(typeof(ResetRequest), "reset")]
+[JsonDerivedType(typeof(ScanRequest), "scan")]
 internal abstract record Request : Message
 {
     /// <summary>Client-chosen request id, unique per process instance; echoed in the reply.</summary>
@@ -70,6 +71,8 @@ internal sealed record NilSliceRequest : Request<PointedResult>;
 internal sealed record EmptySliceRequest : Request<PointedResult>;
 /// <summary>Protocol 2, optional: back to the state right after the handshake (no types beyond the compiler's, no maps, no on-demand buffers); earlier handles become invalid. An adapter that cannot answers <c>unsupported</c>.</summary>
 internal sealed record ResetRequest : Request<EmptyResult>;
+/// <summary>Protocol 2, optional: count the non-zero bytes of [address, address+size) and find the first, reading every byte in the adapter (a zero region judged without its bytes crossing the wire). An adapter without it answers <c>unsupported</c> or <c>bad-request</c>, and the client reads instead.</summary>
+internal sealed record ScanRequest(ulong Address, ulong Size) : Request<ScanReply>;
 /// <param name="Types">Fresh types, no map made of them yet.</param>
 internal sealed record RaceFirstUseRequest(Handle[] Types, [property: Range(1, 256)] int Threads) : Request<RaceResult>;
 
@@ -166,6 +169,11 @@ internal sealed record LookupResult(AllocationResult Allocated, Word? Pointer = 
         }
     }
 }
+
+/// <summary>What a scan found.</summary>
+/// <param name="NonZero">How many bytes of the range are not zero.</param>
+/// <param name="First">The offset of the first non-zero byte from the range's start; absent when there is none.</param>
+internal sealed record ScanReply(ulong NonZero, ulong? First = null) : Message;
 
 /// <summary>No result: <c>{}</c>.</summary>
 internal sealed record EmptyResult : Message;

@@ -18,7 +18,7 @@ namespace Conformance.Adapters.Exec;
 [JsonSerializable(typeof(Request)), JsonSerializable(typeof(Reply)), JsonSerializable(typeof(HelloResult)), JsonSerializable(typeof(RegionsResult))]
 [JsonSerializable(typeof(ReadResult)), JsonSerializable(typeof(CreatedTypeResult)), JsonSerializable(typeof(CompilerTypesResult))]
 [JsonSerializable(typeof(ZeroPointerResult)), JsonSerializable(typeof(MakeMapResult)), JsonSerializable(typeof(PointedResult))]
-[JsonSerializable(typeof(EmptyResult)), JsonSerializable(typeof(RaceResult)), JsonSerializable(typeof(LookupResult))]
+[JsonSerializable(typeof(EmptyResult)), JsonSerializable(typeof(RaceResult)), JsonSerializable(typeof(LookupResult)), JsonSerializable(typeof(ScanReply))]
 internal sealed partial class ProtocolJson : JsonSerializerContext
 {
     private static ProtocolJson? _word32;
