@@ -15,10 +15,11 @@ public class JudgeExpectationTests
     private static Judge Make() => new(new ScriptedOracle()
         .Define("SV-002.ok", ["v", "ptr"], a => a[1] == 0x1000 + (8 * a[0]) ? 1UL : 0UL)
         .Define("SV-002.expect.ptr", ["v"], a => 0x1000 + (8 * a[0]))
-        .Define("SV-002.expect.v", ["missing"], a => 99) // needs a parameter the predicate lacks: never shown
+        .Define("SV-002.expect.v", ["v", "missing"], a => 99) // needs a parameter the predicate lacks: never shown
         .Define("SV-001.ok", ["x"], a => a[0] == 1 ? 1UL : 0UL)
-        .Define("XX-999.ok", ["x"], a => a[0])
+        .Define("XX-999.ok", ["x", "y"], a => a[0])
         .Define("XX-999.expect.x", ["x"], _ => 1)
+        .Define("XX-999.expect.y", ["x", "y"], a => a[1] + 1)
         .Define("SV-003.ok", Enumerable.Range(0, 17).Select(i => $"a{i}").ToArray(), _ => 1)
         .Define("SV-003.expect.a0", Enumerable.Range(0, 17).Select(i => $"a{i}").ToArray(), _ => 5), Catalog);
 
@@ -46,7 +47,7 @@ public class JudgeExpectationTests
     {
         var judge = Make();
         Assert.Equal("SV-001.ok holds: " + Catalog.Get("SV-001").Statement, judge.Check("SV-001.ok", "i", "o", new Arg("x", 0)).Expected);
-        Assert.Equal("x=1 (XX-999.ok)", judge.Check("XX-999.ok", "i", "o", new Arg("x", 0)).Expected);
+        Assert.Equal("x=1, y=8 (XX-999.ok)", judge.Check("XX-999.ok", "i", "o", new Arg("x", 0), new Arg("y", 7)).Expected);
     }
 
     [Fact]

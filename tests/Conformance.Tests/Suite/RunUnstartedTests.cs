@@ -67,6 +67,11 @@ public class RunUnstartedTests
         Assert.Equal(Catalog.Active.Where(r => r.Features.Contains("zero.absent-large")).Select(r => r.Id), byFeature.Results.Select(r => r.Requirement));
         Assert.NotEmpty(byFeature.Results);
 
+        // A requirement of several features (ZV-011: zero.on-demand and threads) is selected by any one of them.
+        var oneOfTwo = new RecordingSink();
+        SuiteRunner.RunUnstarted("x", null, "f", Judge, new CaseInputs([], 1), new RunOptions(1, Features: new HashSet<string> { "threads" }), oneOfTwo);
+        Assert.Contains("ZV-011", oneOfTwo.Results.Select(r => r.Requirement));
+
         var arch = new Arch(64, false);
         var inputs = new CaseInputs([], 3);
         var shards = Enumerable.Range(1, 3).Select(k =>
@@ -79,6 +84,25 @@ public class RunUnstartedTests
         var whole = SuiteRunner.Cases(arch, inputs, new RunOptions(3)).Select(c => c.Id).Where(id => !id.Contains("/every-state", StringComparison.Ordinal));
         Assert.Equal(whole.Order(StringComparer.Ordinal), shards.SelectMany(s => s).Where(id => !id.Contains("/every-state", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.All(shards, s => Assert.NotEmpty(s));
+    }
+
+    /// <summary>Every shard has its own every-state case per state invariant, named after the shard; an unsharded run's carry no suffix.</summary>
+    [Theory]
+    [InlineData(1, 1, "")]
+    [InlineData(2, 3, "/shard-2-of-3")]
+    public void EveryStateCases_OnePerInvariantAndShard(int index, int count, string suffix)
+    {
+        var cases = SuiteRunner.Cases(new Arch(64, false), new CaseInputs([], 1), new RunOptions(1, ShardIndex: index, ShardCount: count));
+        var everyState = cases.Where(c => c.EveryShard).ToList();
+        Assert.Equal(StateWatch.Invariants.Select(id => $"{id}/every-state{suffix}"), everyState.Select(c => c.Id));
+        Assert.Equal(StateWatch.Invariants, everyState.Select(c => c.Requirement));
+        Assert.All(everyState, c => Assert.Equal($"{c.Requirement} holds in every state the run visited", c.Description));
+        Assert.DoesNotContain(cases, c => !c.EveryShard && c.Id.Contains("/every-state", StringComparison.Ordinal));
+        // Run outside a run (no state watch), such a case is an error saying so, never a pass.
+        using var runtime = new DeclaringRuntime(DeclaringRuntime.Declare("64le", "core"));
+        var outcome = everyState[0].Run(new CaseContext(runtime, Judge, 1));
+        Assert.Equal(Verdict.Error, outcome.Verdict);
+        Assert.Equal("harness: no state watch", outcome.Reason);
     }
 
     [Fact]
