@@ -168,17 +168,12 @@ func parseHex(field string, s []byte) (uint64, bool) {
 	}
 	var v uint64
 	for _, c := range s[2:] {
-		switch {
-		case c >= '0' && c <= '9':
-			v = v<<4 | uint64(c-'0')
-		case c >= 'a' && c <= 'f':
-			v = v<<4 | uint64(c-'a'+10)
-		case c >= 'A' && c <= 'F':
-			v = v<<4 | uint64(c-'A'+10)
-		default:
+		d, ok := hexDigit(c)
+		if !ok {
 			fail("bad-request").s(field).s(": strconv.ParseUint: parsing ").quoted(s[2:]).s(": invalid syntax")
 			return 0, false
 		}
+		v = v<<4 | uint64(d)
 	}
 	return v, true
 }

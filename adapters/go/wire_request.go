@@ -408,16 +408,11 @@ func (p *parser) hex4() (int32, bool) {
 	}
 	var r int32
 	for _, c := range p.b[p.i : p.i+4] {
-		switch {
-		case c >= '0' && c <= '9':
-			r = r<<4 | int32(c-'0')
-		case c >= 'a' && c <= 'f':
-			r = r<<4 | int32(c-'a'+10)
-		case c >= 'A' && c <= 'F':
-			r = r<<4 | int32(c-'A'+10)
-		default:
+		d, ok := hexDigit(c)
+		if !ok {
 			return 0, p.fail("invalid \\u escape")
 		}
+		r = r<<4 | int32(d)
 	}
 	p.i += 4
 	return r, true
@@ -501,4 +496,17 @@ func (p *parser) skip(depth int) bool {
 		return p.fail("unexpected end of JSON input")
 	}
 	return p.fail("invalid character looking for a value")
+}
+
+// hexDigit is the value of one hex digit of either case (the protocol's numbers and JSON's \u escapes).
+func hexDigit(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
 }
