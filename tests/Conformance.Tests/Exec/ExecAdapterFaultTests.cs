@@ -234,6 +234,24 @@ public sealed class ExecAdapterFaultTests
         Assert.Equal(0, a.Restarts);
     }
 
+    /// <summary>
+    /// A read the adapter answers with error "fault" is the runtime's memory fault (a MemoryFaultException, judged by the
+    /// case: e.g. a zero region that must stay readable), not an adapter failure; the process is kept. The same code on
+    /// an op that reads no memory is still an adapter fault.
+    /// </summary>
+    [Fact]
+    public void FaultReplyToRead_IsTheRuntimesMemoryFault()
+    {
+        using var a = ExecAdapter.Start(Hostile("fault"));
+        var pid = a.ProcessId;
+        var e = Assert.Throws<MemoryFaultException>(() => a.Read(0x2000, 16));
+        Assert.Equal((0x2000UL, 16UL), (e.Address, e.Length));
+        Assert.Contains("SIGSEGV at 0x2000", e.Message, StringComparison.Ordinal);
+        AssertFault(ExecFault.ErrorReply, Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 1)), "convert(uint16, 0x1)");
+        Assert.Equal(pid, a.ProcessId);
+        Assert.Equal(0, a.Restarts);
+    }
+
     /// <summary>A result missing a field (or a field of a field) is malformed, names the field, and keeps the process.</summary>
     [Theory]
     [InlineData("nofield", "'allocated'")]

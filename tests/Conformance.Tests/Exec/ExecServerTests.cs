@@ -251,15 +251,17 @@ public sealed class ExecServerTests
 
     public sealed class RuntimeFailures
     {
-        /// <summary>An adapter failure reading memory is "fault", elsewhere "internal"; NotSupportedException "unsupported"; other exceptions "internal" with their type.</summary>
+        /// <summary>An adapter failure reading memory, or the runtime's memory fault, is "fault", elsewhere "internal"; NotSupportedException "unsupported"; other exceptions "internal" with their type.</summary>
         [Fact]
         public void AdapterExceptions_FaultForReadInternalOtherwise()
         {
+            var reads = 0;
             var rt = new ScriptedRuntime
             {
                 Fail = op => op switch
                 {
-                    "Read" or "LookupMissing" => new AdapterException($"{op} failed"),
+                    "Read" => reads++ == 0 ? new AdapterException("Read failed") : new MemoryFaultException(0x40, 8, "unmapped"),
+                    "LookupMissing" => new AdapterException($"{op} failed"),
                     "NilSlice" => new InvalidOperationException("broken"),
                     "EmptyString" => new NotSupportedException("no empty string here"),
                     _ => null,
@@ -270,12 +272,14 @@ public sealed class ExecServerTests
                 """{"id":2,"op":"lookupMissing","map":1,"key":"0x0"}""",
                 """{"id":3,"op":"nilSlice"}""",
                 """{"id":4,"op":"emptyString"}""",
-                """{"id":5,"op":"oneByteString","value":1}""");
+                """{"id":5,"op":"oneByteString","value":1}""",
+                """{"id":6,"op":"read","address":"0x40","length":8}""");
             Assert.Equal(("fault", "Read failed"), Error(replies[0], 1));
             Assert.Equal(("internal", "LookupMissing failed"), Error(replies[1], 2));
             Assert.Equal(("internal", "nilSlice: InvalidOperationException: broken"), Error(replies[2], 3));
             Assert.Equal(("unsupported", "no empty string here"), Error(replies[3], 4));
             Assert.True(replies[4].GetProperty("ok").GetBoolean());
+            Assert.Equal(("fault", "reading 8 bytes at 0x40 faulted: unmapped"), Error(replies[5], 6)); // the runtime's own memory fault
         }
 
         /// <summary>A handle outside 0..2^31-1 from the served runtime is never sent: the reply is an error, not half a result.</summary>

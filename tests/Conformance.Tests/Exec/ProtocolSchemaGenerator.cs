@@ -14,7 +14,7 @@ using Conformance.Adapters.Exec;
 namespace Conformance.Tests.Exec;
 
 /// <summary>
-/// docs/protocol/*.schema.json, generated from the message types of src/Conformance/Adapters/Exec/Messages.cs with
+/// docs/protocol/*.schema.json, generated from the message types of src/Conformance.Adapters/Exec/Messages.cs with
 /// System.Text.Json's JsonSchemaExporter: shapes and required fields from the contract, bounds from the validation
 /// attributes, descriptions from the doc comments, patterns from the converters. ProtocolSchemaTests fails when a
 /// committed file differs; PROTOCOL_SCHEMAS=write rewrites them.

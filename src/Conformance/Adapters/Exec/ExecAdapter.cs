@@ -18,10 +18,10 @@ namespace Conformance.Adapters.Exec;
 public sealed class ExecAdapter : IRuntimeAdapter
 {
     /// <summary>The newest protocol version this client speaks (it also speaks every older one, down to 1).</summary>
-    public const int ProtocolVersion = 2;
+    public const int ProtocolVersion = ExecProtocol.Version;
 
     /// <summary>The protocol versions this client offers in its hello, oldest first.</summary>
-    public static IReadOnlyList<int> Protocols { get; } = [1, 2];
+    public static IReadOnlyList<int> Protocols => ExecProtocol.Versions;
 
     private readonly ExecAdapterOptions _options;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -309,7 +309,8 @@ public sealed class ExecAdapter : IRuntimeAdapter
     public byte[] Read(ulong address, int length)
     {
         var request = ExecRequest.Read(address, length);
-        var bytes = One<ReadResult>(request).Bytes;
+        var reply = Submit([request])[0];
+        var bytes = ((ReadResult)FaultedRead(reply, address, (ulong)length).GetResult()).Bytes;
         return bytes.Length == length ? bytes : throw Contradiction($"{bytes.Length} bytes returned for a read of {length}", request);
     }
 
@@ -349,7 +350,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
             var reply = Submit([ExecRequest.Scan(address, length)])[0];
             if (reply.ErrorCode is not ("unsupported" or "bad-request"))
             {
-                var r = (ScanReply)reply.GetResult();
+                var r = (ScanReply)FaultedRead(reply, address, length).GetResult();
                 return r.NonZero > length || r.First >= length
                     ? throw Contradiction($"a scan of {length} bytes found {r.NonZero} non-zero bytes, the first at {r.First}", reply.Request)
                     : new ScanResult(r.NonZero, r.First, length);
@@ -358,6 +359,14 @@ public sealed class ExecAdapter : IRuntimeAdapter
         }
         return ScanPlan.Sample(this, address, length, seed);
     }
+
+    /// <summary>
+    /// A read or scan the adapter answered with error <c>fault</c>: the runtime's memory was not readable there. That is what
+    /// the runtime did (a case whose requirement says the memory is readable judges it), not an adapter failure.
+    /// </summary>
+    private static ExecReply FaultedRead(ExecReply reply, ulong address, ulong length) => reply.ErrorCode == "fault"
+        ? throw new MemoryFaultException(address, length, reply.Fault?.Message ?? "fault")
+        : reply;
 
     /// <inheritdoc/>
     public bool ScansInPlace => Protocol >= 2 && !_scanUnsupported;

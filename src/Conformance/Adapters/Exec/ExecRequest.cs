@@ -77,7 +77,7 @@ public sealed class ExecRequest
     }
 
     /// <summary>"0x" and lower-case hex digits: how 64-bit numbers travel.</summary>
-    public static string Hex(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+    public static string Hex(ulong value) => HexConverter.Hex(value);
 }
 
 /// <summary>The answer to one request of a batch: a result, or the fault that stands for it.</summary>

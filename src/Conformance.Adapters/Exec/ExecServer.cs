@@ -131,6 +131,7 @@ public static class ExecServer
             return e switch
             {
                 JsonException j when request is null || j is WireException => Error(id, "bad-request", $"{op}: {WireException.Describe(j)}"),
+                MemoryFaultException => Error(id, "fault", e.Message),
                 AdapterException => Error(id, request is ReadRequest ? "fault" : "internal", e.Message),
                 NotSupportedException => Error(id, "unsupported", e.Message),
                 _ => Error(id, "internal", $"{op}: {e.GetType().Name}: {e.Message}"),
@@ -141,7 +142,7 @@ public static class ExecServer
     /// <summary>The served runtime's answer to <paramref name="request"/>, one arm per op (IRuntimeAdapter's members, mirrored).</summary>
     private static Message Answer(IRuntimeAdapter a, Request request) => request switch
     {
-        HelloRequest r => new HelloResult(r.Protocols.Where(ExecAdapter.Protocols.Contains).DefaultIfEmpty(ExecAdapter.ProtocolVersion).Max(), new(a.Info.Name, a.Info.Version),
+        HelloRequest r => new HelloResult(r.Protocols.Where(ExecProtocol.Versions.Contains).DefaultIfEmpty(ExecProtocol.Version).Max(), new(a.Info.Name, a.Info.Version),
             new(a.Info.Arch.WordBits, a.Info.Arch.BigEndian ? "big" : "little"), [.. a.Info.Features.Order(StringComparer.Ordinal)]),
         RegionsRequest => a.Regions() is var m ? new RegionsResult(Region(m.Table), Region(m.StaticZero), Region(m.CompilerZero), [.. m.ZeroBuffers.Select(Region)!],
             m.MoreCompilerZeros.Count == 0 ? null : [.. m.MoreCompilerZeros.Select(Region)!]) : null!,

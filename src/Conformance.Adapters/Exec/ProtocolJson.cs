@@ -87,6 +87,9 @@ internal sealed class HexConverter : StringConverter<ulong>
     protected override bool TryParse(ReadOnlySpan<byte> utf8, out ulong value) => TryHex(utf8, out value);
 
     /// <summary>What <see cref="ParseHex"/> accepts, read from UTF-8 (Utf8Parser's "x" takes 1..16 digits of either case, no sign).</summary>
+    /// <summary>"0x" and lower-case hex digits: how 64-bit numbers travel.</summary>
+    public static string Hex(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+
     public static bool TryHex(ReadOnlySpan<byte> utf8, out ulong value)
     {
         value = 0;
@@ -94,7 +97,7 @@ internal sealed class HexConverter : StringConverter<ulong>
             && System.Buffers.Text.Utf8Parser.TryParse(utf8[2..], out value, out var used, 'x') && used == utf8.Length - 2;
     }
 
-    protected override string Format(ulong value) => ExecRequest.Hex(value);
+    protected override string Format(ulong value) => HexConverter.Hex(value);
 }
 
 /// <summary>An address or size in the adapter's memory: hex like any 64-bit quantity, and it must fit the handshake's word.</summary>
@@ -121,7 +124,7 @@ internal sealed class WordConverter(ulong max) : StringConverter<Word>
         return fits;
     }
 
-    protected override string Format(Word value) => ExecRequest.Hex(value);
+    protected override string Format(Word value) => HexConverter.Hex(value);
 }
 
 /// <summary>Bytes, two hex digits each (<see cref="Pattern"/>); anything else in a reply is a contradiction, as the client always classified it.</summary>
