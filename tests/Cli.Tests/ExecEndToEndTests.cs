@@ -70,6 +70,7 @@ public class ExecEndToEndTests
         [InlineData("no-big-endian-bump", "32be", "AR-003")]
         [InlineData("table-bound-257", "64le", "SV-003")]
         [InlineData("lookup-writes-zero", "64be", "ZV-009")]
+        [InlineData("pointer-past-word", "32le", "AR-001")] // once 0 failures and 169 errors: the client called the address a contradiction
         public void BrokenVariant_CaughtUnderItsRequirement(string variant, string arch, string requirement)
         {
             var run = Run(Served($"zoo:{variant}:{arch}"), "--requirement", requirement);
