@@ -4,7 +4,7 @@
 # (zoo/make.sh --ci). Passes when every run completes without an "error" verdict (an adapter or harness
 # failure), each run's verdicts per requirement equal the committed baseline in docs/results (so a
 # change in what the suite concludes about real Go is seen, in either direction), and the negative
-# control is flagged under SV-001, SV-007 and ZV-009. "not-applicable" counts are left out of the
+# control is flagged under SV-001, SV-007 and ZV-009 (it must be; under spec v2 it is also flagged under ZV-016). "not-applicable" counts are left out of the
 # comparison: the suite decides them from the claimed features without asking the runtime, so they
 # change when the suite gains cases of a feature the runtime does not claim, not when the runtime does.
 #   usage: ci-subset.sh OUTDIR

@@ -294,7 +294,23 @@ public sealed class ExecAdapterFaultTests
         var staleMap = new MapRef(1L << 32); // instance 1's map 0; instance 2 runs after the restart
         var replies = a.Submit([ExecRequest.LookupMissing(staleMap, 7)]);
         AssertFault(ExecFault.StaleHandle, replies[0].Fault);
-        Assert.Contains("issued by adapter instance 1; instance 2 runs now", replies[0].Fault!.Message, StringComparison.Ordinal);
+        Assert.Contains("issued by runtime instance 1; instance 2 runs now", replies[0].Fault!.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A reset makes a fresh runtime in the same process: a handle issued before it is stale, as after a restart.</summary>
+    [Fact]
+    public void HandleFromBeforeReset_IsStale()
+    {
+        using var a = ExecAdapter.Start(Hostile("ok", protocol: 2));
+        var pid = a.ProcessId;
+        var map = new MapRef(1L << 32); // runtime instance 1's map 0
+        Assert.True(a.Submit([ExecRequest.LookupMissing(map, 7)])[0].IsOk);
+        Assert.True(a.TryReset());
+        var replies = a.Submit([ExecRequest.LookupMissing(map, 7)]);
+        AssertFault(ExecFault.StaleHandle, replies[0].Fault);
+        Assert.Contains("issued by runtime instance 1; instance 2 runs now", replies[0].Fault!.Message, StringComparison.Ordinal);
+        Assert.Equal(pid, a.ProcessId);
+        Assert.True(a.Submit([ExecRequest.LookupMissing(new MapRef(2L << 32), 7)])[0].IsOk); // the fresh runtime's own handle
     }
 
     /// <summary>Missing program: Reports start.</summary>

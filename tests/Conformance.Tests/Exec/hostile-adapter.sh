@@ -14,6 +14,7 @@ while IFS= read -r line || [[ -n $line ]]; do
     echo "hostile: hello answered" >&2
     continue
   fi
+  if [[ $op == reset ]]; then printf '{"id":%s,"ok":true,"result":{}}\n' "$id"; continue; fi
   n=$((n + 1))
   p=$(printf '0x%x' $((0x1000 + 8 * n)))
   if (( n >= at )); then

@@ -27,6 +27,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private AdapterProcess? _process;
     private int _instances;
+    private int _generation; // the runtime instance handles belong to (ToAdapterHandle)
     private long _nextId = 1;
     private bool _fatal;
     private bool _disposed;
@@ -238,6 +239,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
                 : $"the adapter failed {_instances} times; no more restarts (at most {_options.MaxRestarts})", null, Adapter);
         }
         _process = AdapterProcess.Start(_options, Stderr, ++_instances);
+        _generation++;
         var reply = Submit([ExecRequest.Hello([.. Protocols])])[0];
         var hello = reply.Result as HelloResult;
         var info = hello is null ? null : new RuntimeInfo(hello.Runtime.Name, hello.Runtime.Version,
@@ -277,11 +279,13 @@ public sealed class ExecAdapter : IRuntimeAdapter
 
     // ---- handles: the client's id carries the process instance, so a restarted adapter's handles are refused.
 
-    private Handle ToAdapterHandle(long handle) => _process is not null && handle >> 32 == _process.Instance ? new(unchecked((int)handle))
+    // The high half of a client handle is the runtime instance that issued it: a new one per process start and per
+    // successful reset (a reset runtime knows nothing of the handles it issued before, though the process is the same).
+    private Handle ToAdapterHandle(long handle) => _process is not null && handle >> 32 == _generation ? new(unchecked((int)handle))
         : throw ExecFaults.Make(ExecFault.StaleHandle,
-            $"handle {handle} was issued by adapter instance {handle >> 32}; instance {(_process is null ? "none" : $"{_process.Instance}")} runs now", null, Adapter);
+            $"handle {handle} was issued by runtime instance {handle >> 32}; instance {(_process is null ? "none" : $"{_generation}")} runs now", null, Adapter);
 
-    private long FromAdapterHandle(int handle) => ((long)_process!.Instance << 32) | (uint)handle;
+    private long FromAdapterHandle(int handle) => ((long)_generation << 32) | (uint)handle;
 
     // ---- typed members: the op's result message, and what only the client can check (against the request or the handshake).
 
@@ -381,7 +385,12 @@ public sealed class ExecAdapter : IRuntimeAdapter
             return false;
         }
         var reply = Submit([ExecRequest.Reset()])[0];
-        return reply.ErrorCode == "unsupported" ? false : reply.GetResult() is EmptyResult;
+        if (reply.ErrorCode == "unsupported" || reply.GetResult() is not EmptyResult)
+        {
+            return false;
+        }
+        _generation++; // handles issued before the reset are stale from now on
+        return true;
     }
 
     private CreatedType Created(CreatedTypeResult t) =>
