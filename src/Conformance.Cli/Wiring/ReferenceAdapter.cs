@@ -122,7 +122,16 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
     public Lookup LookupMissing(MapRef map, ulong key)
     {
         var before = runtime.Memory.Counters;
-        var zero = Guarded(() => runtime.Lookup(Map(map), key));
+        ulong? zero;
+        try
+        {
+            zero = Guarded(() => runtime.Lookup(Map(map), key));
+        }
+        catch (GoRuntimeException e)
+        {
+            // A fatal error in a lookup (a broken runtime's throw): the runtime died, as a real one's process would; no observation.
+            throw new AdapterException($"the runtime died with a fatal error during the lookup (Go's throw): {e.Message}", e);
+        }
         return zero is { } z ? Adapters.Lookup.HandedOut(z, Allocated(before)) : Adapters.Lookup.KeyAbsent(Allocated(before));
     }
 
