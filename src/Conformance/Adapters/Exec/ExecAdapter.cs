@@ -277,7 +277,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
 
     private static string Describe(RuntimeInfo i) => $"{i.Name} {i.Version} {i.Arch} [{string.Join(' ', i.Features.Order(StringComparer.Ordinal))}]";
 
-    // ---- handles: the client's id carries the process instance, so a restarted adapter's handles are refused.
+    // ---- handles: the client's id carries the runtime instance, so handles of a restarted or reset runtime are refused.
 
     // The high half of a client handle is the runtime instance that issued it: a new one per process start and per
     // successful reset (a reset runtime knows nothing of the handles it issued before, though the process is the same).
