@@ -108,6 +108,20 @@ public class JudgeTests
         Assert.Equal(before, oracle.AllocatedAtLastEvaluation);
     }
 
+    /// <summary><see cref="Judge.Holds"/>, the hot path of every-state checks, copies up to 16 arguments on the stack too, more to the heap.</summary>
+    [Theory]
+    [InlineData(16, false)]
+    [InlineData(17, true)]
+    public void Holds_CopiesUpTo16ArgumentsOnTheStack(int arity, bool heap)
+    {
+        var (judge, oracle, args) = Positional(arity);
+        Assert.True(judge.Holds("SV-002.n", args)); // the first call also looks up the signature
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.True(judge.Holds("SV-002.n", args));
+        long allocated = oracle.AllocatedAtLastEvaluation - before;
+        Assert.True(heap ? allocated >= arity * sizeof(ulong) : allocated == 0, $"{arity} arguments: {allocated} bytes on the heap");
+    }
+
     [Fact]
     public void MoreThan16Arguments_AreCopiedToTheHeapNotTheStack()
     {

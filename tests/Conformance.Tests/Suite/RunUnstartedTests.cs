@@ -103,6 +103,11 @@ public class RunUnstartedTests
         var outcome = everyState[0].Run(new CaseContext(runtime, Judge, 1));
         Assert.Equal(Verdict.Error, outcome.Verdict);
         Assert.Equal("harness: no state watch", outcome.Reason);
+        Assert.Equal(("", "", ""), (outcome.Input, outcome.Expected, outcome.Observed));
+        // Inside a run, the same case reports the watch's verdict: a watch that judged nothing yet says so and passes.
+        var watched = everyState[0].Run(new CaseContext(runtime, Judge, 1, null, new StateWatch(Judge, runtime.Info, 1)));
+        Assert.Equal(Verdict.Pass, watched.Verdict);
+        Assert.Equal(("every state of the run (0 checks)", $"{everyState[0].Requirement} holds in every state"), (watched.Input, watched.Expected));
     }
 
     [Fact]

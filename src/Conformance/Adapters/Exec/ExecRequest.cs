@@ -33,7 +33,7 @@ public sealed class ExecRequest
     /// <summary>The message to send, with each of the suite's handles translated by <paramref name="handle"/>.</summary>
     internal Request Message(Func<long, Handle> handle) => _build(handle);
 
-    /// <summary>The adapter's part of a suite handle (the low 32 bits; the high ones name the process instance).</summary>
+    /// <summary>The adapter's part of a suite handle (the low 32 bits; the high ones name the runtime instance that issued it).</summary>
     private static Handle WireHandle(long handle) => new(unchecked((int)handle));
 
     internal static ExecRequest Hello(params int[] protocols) => new(_ => new HelloRequest(protocols));
