@@ -360,15 +360,11 @@ public sealed class Memory
         var last = address + (length - 1);
         lock (_lock)
         {
+            // PagesIn yields exactly the pages that overlap [address, last], in ascending order.
             foreach (var (number, page) in PagesIn(address, last))
             {
                 var pageStart = number << PageShift;
                 var pageLast = pageStart + (PageSize - 1);
-                if (pageLast < address || pageStart > last)
-                {
-                    continue;
-                }
-
                 var from = (int)(Math.Max(pageStart, address) - pageStart);
                 var to = (int)(Math.Min(pageLast, last) - pageStart) + 1;
                 if (page.AsSpan(from, to - from).ContainsAnyExcept((byte)0))
@@ -403,15 +399,11 @@ public sealed class Memory
         ulong? first = null;
         lock (_lock)
         {
+            // PagesIn yields exactly the pages that overlap [address, last], in ascending order.
             foreach (var (number, page) in PagesIn(address, last))
             {
                 var pageStart = number << PageShift;
                 var pageLast = pageStart + (PageSize - 1);
-                if (pageLast < address || pageStart > last)
-                {
-                    continue;
-                }
-
                 var from = (int)(Math.Max(pageStart, address) - pageStart);
                 var to = (int)(Math.Min(pageLast, last) - pageStart) + 1;
                 var span = page.AsSpan(from, to - from);
@@ -422,7 +414,7 @@ public sealed class Memory
                 }
 
                 ulong offset = pageStart + (ulong)from + (ulong)at - address;
-                first = first is { } f && f < offset ? f : offset;
+                first ??= offset; // pages come in ascending order: the first non-zero byte found is the first of the range
                 count += (ulong)(span.Length - span.Count((byte)0));
             }
         }
