@@ -37,6 +37,14 @@ public interface IRuntimeAdapter : IDisposable
     bool ScansInPlace => false;
 
     /// <summary>
+    /// Which runtime instance answers now: an adapter that replaces the runtime behind the same object (an exec adapter
+    /// restarting a crashed process, or resetting it) returns a new number from then on, so that the suite does not
+    /// judge memory of the new instance against what it saw of the old one (two processes may use the same addresses).
+    /// The default, 0, is an adapter that never replaces its runtime.
+    /// </summary>
+    long Instance => 0;
+
+    /// <summary>
     /// Creates a type at run time (as reflect does). <see cref="TypeKind.Array"/> makes an array of
     /// <paramref name="length"/> bytes (cached: the same length gives the same type);
     /// <see cref="TypeKind.Struct"/> makes a fresh type of <paramref name="length"/> bytes; the other kinds

@@ -55,14 +55,18 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
         this.inner = inner;
         this.width = width;
         Info = inner.Info;
+        instance = inner.Instance;
         wordBits = Info.Arch.WordBits;
         mask = wordBits == 64 ? ulong.MaxValue : (1UL << wordBits) - 1;
     }
 
     public RuntimeInfo Info { get; }
 
-    /// <summary>What the state watch remembers of this instance between checks.</summary>
-    public InstanceState State { get; } = new();
+    /// <summary>What the state watch remembers of this instance between checks (forgotten when the adapter replaces the runtime).</summary>
+    public InstanceState State { get; private set; } = new();
+
+    /// <summary>The runtime instance <see cref="State"/> describes (<see cref="IRuntimeAdapter.Instance"/>).</summary>
+    private long instance;
 
     /// <summary>Called before the runtime is closed: the watch judges its last state.</summary>
     public Action? Closing { get; set; }
@@ -90,8 +94,27 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
         return c;
     }
 
+    /// <summary>
+    /// Called after every operation: when the adapter replaced the runtime during it (a crashed process restarted, a
+    /// reset), what was seen of the old instance says nothing of the new one's memory, so the watch starts afresh.
+    /// </summary>
+    private T Follow<T>(T result)
+    {
+        if (inner.Instance != instance)
+        {
+            instance = inner.Instance;
+            State = new();
+            NewObjects.Clear();
+            NewTypes.Clear();
+            Changed = true;
+            Operations.Add($"(the adapter replaced the runtime: instance {instance} from here on)");
+        }
+        return result;
+    }
+
     private void Op(string what, bool changes)
     {
+        Follow(0);
         Changed |= changes;
         if (Operations.Count < 10_000)
         {
@@ -118,7 +141,7 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
 
     public RegionMap Regions()
     {
-        var m = inner.Regions();
+        var m = Follow(inner.Regions());
         foreach (var r in new[] { m.Table, m.StaticZero }.Concat(m.CompilerZeros).Concat(m.ZeroBuffers))
         {
             if (r is not null)
@@ -129,9 +152,11 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
         return m;
     }
 
-    public byte[] Read(ulong address, int length) => inner.Read(address, length);
+    public byte[] Read(ulong address, int length) => Follow(inner.Read(address, length));
 
-    public ScanResult Scan(ulong address, ulong length, ulong seed) => inner.Scan(address, length, seed);
+    public ScanResult Scan(ulong address, ulong length, ulong seed) => Follow(inner.Scan(address, length, seed));
+
+    public long Instance => inner.Instance;
 
     public CreatedType CreateType(TypeKind kind, ulong length, TypeRef? element)
     {
@@ -147,7 +172,7 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
 
     public IReadOnlyList<CreatedType> CompilerTypes()
     {
-        var list = inner.CompilerTypes();
+        var list = Follow(inner.CompilerTypes());
         foreach (var t in list)
         {
             Word("the size of a compiler-known type", t.Size);
@@ -155,7 +180,7 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
         return list;
     }
 
-    public ulong ZeroPointer(TypeRef type) => Word("a type's zero pointer", inner.ZeroPointer(type));
+    public ulong ZeroPointer(TypeRef type) => Word("a type's zero pointer", Follow(inner.ZeroPointer(type)));
 
     public MapCreation MakeMap(TypeRef element)
     {

@@ -87,8 +87,8 @@ internal sealed class StateWatch
 
     private void CheckAll(ObservedRuntime rt, string input, bool full)
     {
-        var ctx = rt.State;
         var map = rt.Regions();
+        var ctx = rt.State; // after Regions: a runtime replaced during it starts with a fresh state
         if (On("SV-007") && map.Table is { } table)
         {
             var bytes = rt.Read(table.Base, 256 * 8);

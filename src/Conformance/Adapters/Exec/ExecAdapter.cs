@@ -371,6 +371,10 @@ public sealed class ExecAdapter : IRuntimeAdapter
         : reply;
 
     /// <inheritdoc/>
+    /// <remarks>A new number at each process start and each successful reset (the same number the client's handles carry).</remarks>
+    public long Instance => _generation;
+
+    /// <inheritdoc/>
     public bool ScansInPlace => Protocol >= 2 && !_scanUnsupported;
 
     /// <summary>
