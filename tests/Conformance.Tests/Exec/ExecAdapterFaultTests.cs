@@ -236,6 +236,26 @@ public sealed class ExecAdapterFaultTests
     }
 
     /// <summary>
+    /// A small protocol-2 adapter for the two tests below (bash, inline): reads, scans and conversions are answered
+    /// with error "fault", reset with an empty result, every other op with a pointer.
+    /// </summary>
+    private static ExecAdapterOptions Inline() => new("bash", ["-c", """
+        while IFS= read -r line; do
+          [[ $line =~ \"id\":([0-9]+) ]] && id=${BASH_REMATCH[1]}
+          [[ $line =~ \"op\":\"([a-zA-Z]+)\" ]] && op=${BASH_REMATCH[1]}
+          case $op in
+            hello) printf '{"id":%s,"ok":true,"result":{"protocol":2,"runtime":{"name":"inline","version":"1"},"arch":{"wordBits":64,"byteOrder":"little"},"features":["core","small.table"]}}\n' "$id" ;;
+            reset) printf '{"id":%s,"ok":true,"result":{}}\n' "$id" ;;
+            read|scan|convert) printf '{"id":%s,"ok":false,"error":{"code":"fault","message":"SIGSEGV at 0x2000"}}\n' "$id" ;;
+            *) printf '{"id":%s,"ok":true,"result":{"pointer":"0x1008","allocated":{"objects":"0x0","bytes":"0x0"}}}\n' "$id" ;;
+          esac
+        done
+        """])
+    {
+        RequestTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    /// <summary>
     /// A read the adapter answers with error "fault" is the runtime's memory fault (a MemoryFaultException, judged by the
     /// case: e.g. a zero region that must stay readable), not an adapter failure; the process is kept. The same code on
     /// an op that reads no memory is still an adapter fault.
@@ -243,12 +263,13 @@ public sealed class ExecAdapterFaultTests
     [Fact]
     public void FaultReplyToRead_IsTheRuntimesMemoryFault()
     {
-        using var a = ExecAdapter.Start(Hostile("fault"));
+        using var a = ExecAdapter.Start(Inline());
         var pid = a.ProcessId;
         var e = Assert.Throws<MemoryFaultException>(() => a.Read(0x2000, 16));
         Assert.Equal((0x2000UL, 16UL), (e.Address, e.Length));
         Assert.Contains("SIGSEGV at 0x2000", e.Message, StringComparison.Ordinal);
-        AssertFault(ExecFault.ErrorReply, Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 1)), "convert(uint16, 0x1)");
+        var convert = Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 1));
+        Assert.Equal(ExecFault.ErrorReply, ExecFaults.Of(convert));
         Assert.Equal(pid, a.ProcessId);
         Assert.Equal(0, a.Restarts);
     }
@@ -301,13 +322,13 @@ public sealed class ExecAdapterFaultTests
     [Fact]
     public void HandleFromBeforeReset_IsStale()
     {
-        using var a = ExecAdapter.Start(Hostile("ok", protocol: 2));
+        using var a = ExecAdapter.Start(Inline());
         var pid = a.ProcessId;
         var map = new MapRef(1L << 32); // runtime instance 1's map 0
         Assert.True(a.Submit([ExecRequest.LookupMissing(map, 7)])[0].IsOk);
         Assert.True(a.TryReset());
         var replies = a.Submit([ExecRequest.LookupMissing(map, 7)]);
-        AssertFault(ExecFault.StaleHandle, replies[0].Fault);
+        Assert.Equal(ExecFault.StaleHandle, ExecFaults.Of(replies[0].Fault!));
         Assert.Contains("issued by runtime instance 1; instance 2 runs now", replies[0].Fault!.Message, StringComparison.Ordinal);
         Assert.Equal(pid, a.ProcessId);
         Assert.True(a.Submit([ExecRequest.LookupMissing(new MapRef(2L << 32), 7)])[0].IsOk); // the fresh runtime's own handle

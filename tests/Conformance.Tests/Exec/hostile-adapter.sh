@@ -2,7 +2,7 @@
 # A small hostile exec-protocol adapter for the client's fault tests. It answers the handshake and
 # then misbehaves as told, at the Nth non-hello request (counted per process).
 #   usage: hostile-adapter.sh <mode> [N] [wordBits] [protocol]
-# Modes: ok hang crash exit0 garbage bigline wrongid partial slow flood lie error fault nofield emptyalloc
+# Modes: ok hang crash exit0 garbage bigline wrongid partial slow flood lie error nofield emptyalloc
 # Needs bash and coreutils only.
 mode="${1:-ok}" at="${2:-1}" bits="${3:-64}" proto="${4:-1}" n=0
 pointer() { printf '{"id":%s,"ok":true,"result":{"pointer":"%s","allocated":{"objects":"0x0","bytes":"0x0"}}}\n' "$1" "$2"; }
@@ -14,7 +14,6 @@ while IFS= read -r line || [[ -n $line ]]; do
     echo "hostile: hello answered" >&2
     continue
   fi
-  if [[ $op == reset ]]; then printf '{"id":%s,"ok":true,"result":{}}\n' "$id"; continue; fi
   n=$((n + 1))
   p=$(printf '0x%x' $((0x1000 + 8 * n)))
   if (( n >= at )); then
@@ -28,7 +27,6 @@ while IFS= read -r line || [[ -n $line ]]; do
       partial) printf '{"id":%s,"ok":tr' "$id"; exit 0 ;;
       lie) pointer "$id" 0x100000000; continue ;;
       error) printf '{"id":%s,"ok":false,"error":{"code":"unsupported","message":"not here"}}\n' "$id"; continue ;;
-      fault) printf '{"id":%s,"ok":false,"error":{"code":"fault","message":"SIGSEGV at 0x2000"}}\n' "$id"; continue ;;
       nofield) printf '{"id":%s,"ok":true,"result":{"pointer":"%s"}}\n' "$id" "$p"; continue ;;
       emptyalloc) printf '{"id":%s,"ok":true,"result":{"pointer":"%s","allocated":{}}}\n' "$id" "$p"; continue ;;
     esac
