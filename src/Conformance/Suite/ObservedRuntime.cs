@@ -106,7 +106,6 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
             State = new();
             NewObjects.Clear();
             NewTypes.Clear();
-            Changed = true;
             Operations.Add($"(the adapter replaced the runtime: instance {instance} from here on)");
         }
         return result;
