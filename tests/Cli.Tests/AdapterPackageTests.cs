@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Conformance.Adapters;
 
@@ -56,11 +55,11 @@ public sealed class AdapterPackageTests(AdapterPackageTests.BuiltSample sample) 
 #endif
             string repo = CliHarness.RepoRoot();
             string feed = Path.Combine(root, "feed");
-            Exec(repo, "pack", Path.Combine(repo, "src", "Conformance.Adapters"), "--no-build", "-c", configuration, "-o", feed, "-nologo");
+            CliHarness.Succeed("dotnet", repo, "pack", Path.Combine(repo, "src", "Conformance.Adapters"), "--no-build", "-c", configuration, "-o", feed, "-nologo");
             Package = Directory.GetFiles(feed, $"{PackageId}.*.nupkg").Single();
             string output = Path.Combine(root, "sample");
             // --source: the local folder is the only package source; --packages: a cache of this build's own.
-            Exec(repo, "build", Path.Combine(repo, "samples", "TableRuntime"), "--source", feed, "--packages", Path.Combine(root, "packages"),
+            CliHarness.Succeed("dotnet", repo, "build", Path.Combine(repo, "samples", "TableRuntime"), "--source", feed, "--packages", Path.Combine(root, "packages"),
                 "-o", output, "-nologo", "-v", "q");
             Dll = Path.Combine(output, "TableRuntime.dll");
             Assert.True(File.Exists(Dll), $"the sample's build left no {Dll}");
@@ -82,26 +81,6 @@ public sealed class AdapterPackageTests(AdapterPackageTests.BuiltSample sample) 
             {
                 // a temporary folder; the next run makes its own
             }
-        }
-
-        private static void Exec(string cwd, params string[] args)
-        {
-            var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in args)
-            {
-                psi.ArgumentList.Add(a);
-            }
-            psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            psi.Environment["DOTNET_NOLOGO"] = "1";
-            using var p = Process.Start(psi)!;
-            var stderr = p.StandardError.ReadToEndAsync();
-            string stdout = p.StandardOutput.ReadToEnd();
-            if (!p.WaitForExit(600_000))
-            {
-                p.Kill(entireProcessTree: true); // the process this fixture started
-                throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in 10 minutes");
-            }
-            Assert.True(p.ExitCode == 0, $"dotnet {string.Join(' ', args)} exited {p.ExitCode}:\n{stdout}\n{stderr.Result}");
         }
     }
 }

@@ -32,5 +32,36 @@ internal static class CliHarness
         return Process.Start(psi)!;
     }
 
+    /// <summary>
+    /// Runs <paramref name="program"/> in <paramref name="cwd"/> to its end (at most 10 minutes, then its process tree is
+    /// killed) and captures its output: the packaging tests' dotnet pack, build and tool install, and the installed tool.
+    /// </summary>
+    public static (int Exit, string Out, string Err) Capture(string program, string cwd, params string[] args)
+    {
+        var psi = new ProcessStartInfo(program) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        string stdout = p.StandardOutput.ReadToEnd();
+        if (!p.WaitForExit(600_000))
+        {
+            p.Kill(entireProcessTree: true); // the process this helper started
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 10 minutes");
+        }
+        return (p.ExitCode, stdout, stderr.Result);
+    }
+
+    /// <summary><see cref="Capture"/>, asserting exit 0 (the output is in the failure message).</summary>
+    public static void Succeed(string program, string cwd, params string[] args)
+    {
+        var (exit, output, err) = Capture(program, cwd, args);
+        Assert.True(exit == 0, $"{program} {string.Join(' ', args)} exited {exit}:\n{output}\n{err}");
+    }
+
     public static string TempFile(string extension) => Path.Combine(Path.GetTempPath(), $"cli-tests-{Guid.NewGuid():N}{extension}");
 }

@@ -92,7 +92,7 @@ public class ToolPackageTests(ToolPackageTests.InstalledTool tool, ITestOutputHe
 #endif
             string feed = Path.Combine(root, "feed");
             var clock = Stopwatch.StartNew();
-            Exec("dotnet", CliHarness.RepoRoot(), "pack", Path.Combine(CliHarness.RepoRoot(), "src", "Conformance.Cli"),
+            CliHarness.Succeed("dotnet", CliHarness.RepoRoot(), "pack", Path.Combine(CliHarness.RepoRoot(), "src", "Conformance.Cli"),
                 "--no-build", "-c", configuration, "-o", feed, "-nologo");
             var package = Directory.GetFiles(feed, $"{PackageId}.*.nupkg").Single();
             Version = Path.GetFileNameWithoutExtension(package)[(PackageId.Length + 1)..];
@@ -101,7 +101,7 @@ public class ToolPackageTests(ToolPackageTests.InstalledTool tool, ITestOutputHe
             string tools = Path.Combine(root, "tools");
             clock.Restart();
             // The README's command, with the version pinned so that no other source can supply another build.
-            Exec("dotnet", WorkDir, "tool", "install", "--tool-path", tools, "--add-source", feed, "--version", Version, PackageId);
+            CliHarness.Succeed("dotnet", WorkDir, "tool", "install", "--tool-path", tools, "--add-source", feed, "--version", Version, PackageId);
             InstallSeconds = clock.Elapsed.TotalSeconds;
             Command = Path.Combine(tools, PackageId);
             Assert.True(File.Exists(Command), $"tool install left no {Command}");
@@ -120,33 +120,7 @@ public class ToolPackageTests(ToolPackageTests.InstalledTool tool, ITestOutputHe
 
         public double InstallSeconds { get; }
 
-        public (int Exit, string Out, string Err) Run(params string[] args) => Capture(Command, WorkDir, args);
-
-        private static void Exec(string program, string cwd, params string[] args)
-        {
-            var (exit, output, err) = Capture(program, cwd, args);
-            Assert.True(exit == 0, $"{program} {string.Join(' ', args)} exited {exit}:\n{output}\n{err}");
-        }
-
-        private static (int Exit, string Out, string Err) Capture(string program, string cwd, string[] args)
-        {
-            var psi = new ProcessStartInfo(program) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in args)
-            {
-                psi.ArgumentList.Add(a);
-            }
-            psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            psi.Environment["DOTNET_NOLOGO"] = "1";
-            using var p = Process.Start(psi)!;
-            var stderr = p.StandardError.ReadToEndAsync();
-            string stdout = p.StandardOutput.ReadToEnd();
-            if (!p.WaitForExit(600_000))
-            {
-                p.Kill(entireProcessTree: true); // the process this fixture started
-                throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 10 minutes");
-            }
-            return (p.ExitCode, stdout, stderr.Result);
-        }
+        public (int Exit, string Out, string Err) Run(params string[] args) => CliHarness.Capture(Command, WorkDir, args);
 
         public void Dispose()
         {

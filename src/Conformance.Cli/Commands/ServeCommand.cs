@@ -25,7 +25,7 @@ internal static class ServeCommand
             {
                 info = probe.Info; // a bad spec fails here, before any request is read
             }
-            stderr.WriteLine($"serve: {spec} ({info.Name} {info.Version} {info.Arch}) answering exec protocols {string.Join(", ", ExecAdapter.Protocols)}; reset makes a fresh instance");
+            stderr.WriteLine($"serve: {spec} ({info.Name} {info.Version} {info.Arch}) answering exec protocols {string.Join(", ", ExecProtocol.Versions)}; reset makes a fresh instance");
             using var input = stdin();
             using var output = stdout();
             long answered = ExecServer.Serve(() => AdapterSpec.ResolveServed(spec), input, output);

@@ -98,7 +98,7 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
     /// Called after every operation: when the adapter replaced the runtime during it (a crashed process restarted, a
     /// reset), what was seen of the old instance says nothing of the new one's memory, so the watch starts afresh.
     /// </summary>
-    private T Follow<T>(T result)
+    private void Sync()
     {
         if (inner.Instance != instance)
         {
@@ -108,12 +108,18 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
             NewTypes.Clear();
             Operations.Add($"(the adapter replaced the runtime: instance {instance} from here on)");
         }
+    }
+
+    /// <summary><see cref="Sync"/>, passing an operation's result through.</summary>
+    private T Follow<T>(T result)
+    {
+        Sync();
         return result;
     }
 
     private void Op(string what, bool changes)
     {
-        Follow(0);
+        Sync();
         Changed |= changes;
         if (Operations.Count < 10_000)
         {

@@ -127,7 +127,7 @@ public sealed class ExecServerTests
         {
             ExecRequest[] all =
             [
-                ExecRequest.Hello([.. ExecAdapter.Protocols]), ExecRequest.Regions(), ExecRequest.Read(ulong.MaxValue, 262144),
+                ExecRequest.Hello([.. ExecProtocol.Versions]), ExecRequest.Regions(), ExecRequest.Read(ulong.MaxValue, 262144),
                 ExecRequest.CreateType(TypeKind.Array, 1 << 20, null), ExecRequest.CreateType(TypeKind.Struct, 16, null),
                 ExecRequest.CreateType(TypeKind.Chan, 0, new TypeRef(5)), ExecRequest.CompilerTypes(), ExecRequest.ZeroPointer(new TypeRef(2)),
                 ExecRequest.MakeMap(new TypeRef(2)), ExecRequest.LookupMissing(new MapRef(1), ulong.MaxValue), ExecRequest.Assign(new MapRef(1), 0, 255),

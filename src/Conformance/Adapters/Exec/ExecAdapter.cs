@@ -17,12 +17,6 @@ namespace Conformance.Adapters.Exec;
 /// </remarks>
 public sealed class ExecAdapter : IRuntimeAdapter
 {
-    /// <summary>The newest protocol version this client speaks (it also speaks every older one, down to 1).</summary>
-    public const int ProtocolVersion = ExecProtocol.Version;
-
-    /// <summary>The protocol versions this client offers in its hello, oldest first.</summary>
-    public static IReadOnlyList<int> Protocols => ExecProtocol.Versions;
-
     private readonly ExecAdapterOptions _options;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private AdapterProcess? _process;
@@ -240,13 +234,13 @@ public sealed class ExecAdapter : IRuntimeAdapter
         }
         _process = AdapterProcess.Start(_options, Stderr, ++_instances);
         _generation++;
-        var reply = Submit([ExecRequest.Hello([.. Protocols])])[0];
+        var reply = Submit([ExecRequest.Hello([.. ExecProtocol.Versions])])[0];
         var hello = reply.Result as HelloResult;
         var info = hello is null ? null : new RuntimeInfo(hello.Runtime.Name, hello.Runtime.Version,
             new Arch(hello.Arch.WordBits, hello.Arch.ByteOrder == "big"), hello.Features.ToHashSet(StringComparer.Ordinal));
         var fault = reply.Fault is { } f ? ExecFaults.Make(ExecFault.Handshake, "no valid handshake: " + f.Message, "hello", Adapter, f)
-            : !Protocols.Contains(hello!.Protocol) ? ExecFaults.Make(ExecFault.ProtocolVersion,
-                $"the adapter speaks protocol {hello.Protocol}; this client speaks protocols {string.Join(", ", Protocols)}", "hello", Adapter)
+            : !ExecProtocol.Versions.Contains(hello!.Protocol) ? ExecFaults.Make(ExecFault.ProtocolVersion,
+                $"the adapter speaks protocol {hello.Protocol}; this client speaks protocols {string.Join(", ", ExecProtocol.Versions)}", "hello", Adapter)
             : Spec.Value.ClaimProblem(hello.Features) is { } problem ? ExecFaults.Make(ExecFault.Handshake, problem, "hello", Adapter)
             : _info is not null && Protocol != hello.Protocol ? ExecFaults.Make(ExecFault.Contradiction,
                 $"the restarted adapter speaks protocol {hello.Protocol}, the first spoke {Protocol}", "hello", Adapter)
