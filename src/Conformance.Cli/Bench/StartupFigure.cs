@@ -5,11 +5,16 @@ namespace Conformance.Cli.Bench;
 
 /// <summary>
 /// Figure 6: wall time from starting `dotnet Conformance.Cli.dll run` (the README's main command, this
-/// build) as a child process to its first result line, and to its exit.
+/// build) as a child process to its first result line, and to its exit. Target (issue 15): the whole
+/// main job (proofs, the reference on four architectures, the zoo) in at most 30 s after the build, on
+/// this 2-core machine idle; judged only when the figure runs the main job itself (`run`).
 /// </summary>
 internal static class StartupFigure
 {
-    public const string Target = "recorded (no target): first result line and whole run";
+    public const string Target = "whole main job (`run`) <= 30 s after the build (Release, idle); first result line recorded";
+
+    /// <summary>The main job's time target, seconds.</summary>
+    public const double WholeRunTarget = 30;
 
     public static Figure Measure(Budget budget, string load)
     {
@@ -45,8 +50,12 @@ internal static class StartupFigure
         };
         var first = Of(t => double.IsFinite(t.FirstProof) ? t.FirstProof : t.FirstSummary);
         return new Figure(6, "startup", $"first result line after {first.Show(Ms)}; whole run {(double.IsNaN(last.Whole) ? $"did not finish within {WholeRunLimit.TotalMinutes:0} min (stopped)" : last.Whole.ToString("0.0", CultureInfo.InvariantCulture) + " s (n=1)")}",
-            Target, null, load, details, values);
+            Target, MetTarget(budget.StartupArgs, last), load, details, values);
     }
+
+    // Judged only for the main job itself (the smoke budget runs a sliver of it) and only a run that ended well.
+    private static bool? MetTarget(IReadOnlyList<string> args, Timing last) =>
+        args is ["run"] ? last.Exit == 0 && last.Whole <= WholeRunTarget : null;
 
     // A run that has not finished after this is stopped and reported as such (a zoo variant that spins
     // must not hang the bench).

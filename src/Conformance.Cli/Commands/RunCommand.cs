@@ -66,13 +66,14 @@ internal static class RunCommand
     {
         int exit = Program.Ok;
         stdout.WriteLine($"seed {options.Seed} (replay with --seed {options.Seed}); shard {options.ShardIndex}/{options.ShardCount}");
+        // The compiled oracle and the solver's boundary vectors do not depend on the proofs: made meanwhile.
+        var ready = Task.Run(() => (Judge: new Judge(OracleWiring.Create(), catalog), Inputs: Inputs.Create(options.Seed)));
         if (prove)
         {
             stdout.WriteLine("proofs:");
             exit = Math.Max(exit, Proofs.Run(stdout));
         }
-        var judge = new Judge(OracleWiring.Create(), catalog);
-        var inputs = Inputs.Create(options.Seed);
+        var (judge, inputs) = ready.GetAwaiter().GetResult();
         var collected = new List<CaseResult>();
         var collector = new CollectingSink(collected);
         using var jsonSink = json is null ? null : new JsonLinesSink(json.FullName);

@@ -67,40 +67,37 @@ internal static class Zoo
         new("empty-slice-is-nil", "SV-011", "an empty non-nil slice is served from the shared zero (reads back as nil)", All, a => new EmptySliceIsNil(a)),
     ];
 
-    /// <summary>Runs the suite against every variant on the architectures where its bug shows.</summary>
-    public static ZooScore Score(Judge judge, CaseInputs inputs, RunOptions options, TextWriter log)
+    /// <summary>
+    /// Runs the suite against every variant on the architectures where its bug shows, variants on
+    /// <paramref name="jobs"/> threads (0: one per processor), each variant's line logged in the catalogue's order.
+    /// </summary>
+    public static ZooScore Score(Judge judge, CaseInputs inputs, RunOptions options, TextWriter log, int jobs = 0)
     {
-        int caught = 0;
-        var missed = new List<string>();
-        foreach (var v in Variants)
+        var lines = OrderedWork.Run(Variants.Count, jobs, () => 0, (_, i) => Catch(Variants[i], judge, inputs, options),
+            (_, line) => log.WriteLine(line.Text));
+        var missed = Variants.Where((_, i) => !lines[i].Caught).Select(v => v.Name).ToList();
+        return new ZooScore(Variants.Count - missed.Count, Variants.Count, missed);
+    }
+
+    private static (string Text, bool Caught) Catch(ZooVariant v, Judge judge, CaseInputs inputs, RunOptions options)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var perArch = new List<string>();
+        bool all = true;
+        foreach (var archName in v.Archs)
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var perArch = new List<string>();
-            bool all = true;
-            foreach (var archName in v.Archs)
-            {
-                var arch = Architecture.Parse(archName);
-                var results = new List<CaseResult>();
-                var sink = new ListSink(results);
-                using var adapter = new ReferenceAdapter(v.Create(arch), $"zoo:{v.Name}");
-                SuiteRunner.Run(adapter, () => new ReferenceAdapter(v.Create(arch), $"zoo:{v.Name}"), judge, inputs,
-                    options with { Requirements = null, Features = null, ShardIndex = 1, ShardCount = 1 }, sink);
-                int right = results.Count(r => r.Verdict == Verdict.Fail && r.Requirement == v.Requirement);
-                var others = results.Where(r => r.Verdict is Verdict.Fail or Verdict.Error).Select(r => r.Requirement).Distinct().Where(id => id != v.Requirement).Order(StringComparer.Ordinal).ToList();
-                perArch.Add($"{archName}: {right} {v.Requirement} failure(s){(others.Count > 0 ? $", also {string.Join(" ", others)}" : "")}");
-                all &= right > 0;
-            }
-            log.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {(all ? "caught" : "MISSED")} {v.Name,-26} {v.Bug} ({clock.Elapsed.TotalSeconds:0.0} s): {string.Join("; ", perArch)}"));
-            if (all)
-            {
-                caught++;
-            }
-            else
-            {
-                missed.Add(v.Name);
-            }
+            var arch = Architecture.Parse(archName);
+            var results = new List<CaseResult>();
+            var sink = new ListSink(results);
+            using var adapter = new ReferenceAdapter(v.Create(arch), $"zoo:{v.Name}");
+            SuiteRunner.Run(adapter, () => new ReferenceAdapter(v.Create(arch), $"zoo:{v.Name}"), judge, inputs,
+                options with { Requirements = null, Features = null, ShardIndex = 1, ShardCount = 1 }, sink);
+            int right = results.Count(r => r.Verdict == Verdict.Fail && r.Requirement == v.Requirement);
+            var others = results.Where(r => r.Verdict is Verdict.Fail or Verdict.Error).Select(r => r.Requirement).Distinct().Where(id => id != v.Requirement).Order(StringComparer.Ordinal).ToList();
+            perArch.Add($"{archName}: {right} {v.Requirement} failure(s){(others.Count > 0 ? $", also {string.Join(" ", others)}" : "")}");
+            all &= right > 0;
         }
-        return new ZooScore(caught, Variants.Count, missed);
+        return (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {(all ? "caught" : "MISSED")} {v.Name,-26} {v.Bug} ({clock.Elapsed.TotalSeconds:0.0} s): {string.Join("; ", perArch)}"), all);
     }
 
     private sealed class ListSink(List<CaseResult> into) : IResultSink

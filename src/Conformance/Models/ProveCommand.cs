@@ -12,7 +12,8 @@ namespace Conformance.Models;
 /// <param name="ModelsDirectory">Read models/*.smt2 from here instead of the embedded copy.</param>
 /// <param name="Emit">Instead of proving, print the standalone script of this model file (a path, or a name in the models).</param>
 /// <param name="Arch">The architecture of <paramref name="Emit"/>: 32le, 32be, 64le or 64be.</param>
-public sealed record ProveOptions(string? Json = null, int TimeoutMs = 60_000, string? Requirement = null, string? ModelsDirectory = null, string? Emit = null, string? Arch = null);
+/// <param name="Jobs">Solver threads, each with its own Z3 context (0: one per processor, at most 4).</param>
+public sealed record ProveOptions(string? Json = null, int TimeoutMs = 60_000, string? Requirement = null, string? ModelsDirectory = null, string? Emit = null, string? Arch = null, int Jobs = 0);
 
 /// <summary>
 /// `prove`: every obligation on every architecture it is stated for; one line each (ID, architecture,
@@ -39,6 +40,11 @@ public static class ProveCommand
         if (options.Requirement is { } id && catalog.Find(id) is not { Withdrawn: false })
         {
             stderr.WriteLine($"usage: --requirement {id}: {id} is not an active requirement ID in spec/");
+            return 2;
+        }
+        if (options.Jobs is < 0 or > 64)
+        {
+            stderr.WriteLine($"usage: --jobs {options.Jobs}: expected 1..64 solver threads (0: one per processor, at most 4)");
             return 2;
         }
         if (options.Arch is not null && options.Emit is null)
@@ -69,22 +75,15 @@ public static class ProveCommand
             stderr.WriteLine($"error: no obligation proves {options.Requirement}");
             return 1;
         }
-        var results = new List<ProofResult>();
-        using (var solver = new Z3NativeSolver())
+        var results = ProveAll(obligations, options.TimeoutMs, options.Jobs, (o, r) =>
         {
-            var prover = new Prover(solver, options.TimeoutMs);
-            foreach (var o in obligations)
+            string ids = string.Join(' ', o.Requirements);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ids,-8} {o.Arch,-5} {r.Verdict.ToString().ToLowerInvariant(),-14} {r.Milliseconds,8:0} ms  {o.Name}"));
+            if (r.Verdict != ProofVerdict.Proved)
             {
-                var r = prover.Prove(o);
-                results.Add(r);
-                string ids = string.Join(' ', o.Requirements);
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ids,-8} {o.Arch,-5} {r.Verdict.ToString().ToLowerInvariant(),-14} {r.Milliseconds,8:0} ms  {o.Name}"));
-                if (r.Verdict != ProofVerdict.Proved)
-                {
-                    stdout.WriteLine("  " + r.Describe());
-                }
+                stdout.WriteLine("  " + r.Describe());
             }
-        }
+        });
         int proved = results.Count(r => r.Verdict == ProofVerdict.Proved);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"prove: {proved} of {results.Count} obligations proved ({results.Count(r => r.Verdict == ProofVerdict.Counterexample)} counterexamples, {results.Count(r => r.Verdict == ProofVerdict.Unknown)} unknown, {results.Count(r => r.Verdict == ProofVerdict.Error)} errors) in {results.Sum(r => r.Milliseconds) / 1000:0.0} s"));
@@ -104,6 +103,39 @@ public static class ProveCommand
             }), Indented));
         }
         return proved == results.Count ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Proves <paramref name="obligations"/> on <paramref name="jobs"/> threads (0: <see cref="OrderedWork.DefaultJobs"/>),
+    /// each with its own solver, and hands each result to <paramref name="report"/> in the obligations' order as
+    /// soon as it and every result before it are known. An obligation whose script is identical to an earlier
+    /// one's (byte order is irrelevant to some claims) is solved once and reported with 0 ms.
+    /// </summary>
+    internal static IReadOnlyList<ProofResult> ProveAll(IReadOnlyList<Obligation> obligations, int timeoutMs, int jobs, Action<Obligation, ProofResult> report)
+    {
+        // The distinct scripts in order of first use. Every obligation between one first use and the next
+        // repeats a script first used before it, so it can be reported as soon as that first use is.
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var work = new List<int>();
+        for (int i = 0; i < obligations.Count; i++)
+        {
+            if (first.TryAdd(obligations[i].Script, i))
+            {
+                work.Add(i);
+            }
+        }
+        var results = new ProofResult[obligations.Count];
+        OrderedWork.Run(work.Count, jobs, () => new Z3NativeSolver(), (solver, k) => new Prover(solver, timeoutMs).Prove(obligations[work[k]]), (k, proved) =>
+        {
+            int end = k + 1 < work.Count ? work[k + 1] : obligations.Count;
+            for (int i = work[k]; i < end; i++)
+            {
+                var o = obligations[i];
+                results[i] = i == work[k] ? proved : results[first[o.Script]] with { Obligation = o, Milliseconds = 0 };
+                report(o, results[i]);
+            }
+        });
+        return results;
     }
 
     private static int Emit(ModelCatalog models, string emit, string? arch, string? requirement, TextWriter stdout, TextWriter stderr)

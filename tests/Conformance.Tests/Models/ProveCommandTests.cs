@@ -53,4 +53,25 @@ public sealed class ProveCommandTests
         Assert.Equal((1, ""), (exit, output));
         Assert.Equal("error: no obligation of zero-growth.smt2 on 64le proves SV-001\n", err);
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(65)]
+    public void BadJobs_IsExit2NamingTheArgument(int jobs)
+    {
+        var (exit, output, err) = Run(new ProveOptions(Jobs: jobs));
+        Assert.Equal((2, ""), (exit, output));
+        Assert.Equal($"usage: --jobs {jobs}: expected 1..64 solver threads (0: one per processor, at most 4)\n", err);
+    }
+
+    [Fact]
+    [Requirement("ZV-004", "ZV-005", "ZV-006")]
+    public void ProvingOnSeveralThreads_PrintsTheSameVerdictsInTheSameOrderAsOne()
+    {
+        // zero-growth's obligations: identical scripts on 32le/32be and 64le/64be are solved once, reported twice.
+        static string Lines(int jobs) => Regex.Replace(Run(new ProveOptions(Requirement: "ZV-005", Jobs: jobs)).Out, @"\s+\d+ ms |in [\d.]+ s", " N ms ");
+        string one = Lines(1);
+        Assert.Contains("ZV-005   64be  proved", one, StringComparison.Ordinal);
+        Assert.Equal(one, Lines(3));
+    }
 }
