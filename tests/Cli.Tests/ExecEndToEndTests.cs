@@ -62,6 +62,31 @@ public class ExecEndToEndTests
             Assert.True(differ.Count == 0, string.Join("\n", differ));
         }
 
+        /// <summary>
+        /// Read-ahead (the default) against one request per round trip (--no-read-ahead): the same verdict and the same
+        /// observation in every case of an eighth of the suite (conversions, types, maps, lookups, sequences, the state
+        /// watch), in markedly fewer round trips, with answers taken from read-ahead (the client's traffic line on stderr).
+        /// </summary>
+        [Fact]
+        public void ReadAhead_SameResultsInFewerRoundTrips()
+        {
+            var off = Run(Served("reference:64be"), "--shard", "5/8", "--no-read-ahead");
+            var on = Run(Served("reference:64be"), "--shard", "5/8");
+            Assert.Equal(off.Results.Select(r => (r.CaseId, r.Verdict, r.Observed)), on.Results.Select(r => (r.CaseId, r.Verdict, r.Observed)));
+            static (long Requests, long Trips, long Early) Traffic(string err)
+            {
+                var m = Regex.Match(err, @"(\d+) requests in (\d+) round trips; (\d+) answers read ahead");
+                Assert.True(m.Success, $"no traffic line on stderr:\n{err}");
+                return (long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), long.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            var (offRequests, offTrips, offEarly) = Traffic(off.Err);
+            var (_, onTrips, onEarly) = Traffic(on.Err);
+            Assert.Equal((offRequests, 0L), (offTrips, offEarly));
+            Assert.True(onTrips < offTrips * 3 / 4, $"read-ahead took {onTrips} round trips, one request at a time {offTrips}");
+            Assert.True(onEarly > offRequests / 4, $"only {onEarly} of {offRequests} answers were read ahead");
+        }
+
         /// <summary>A broken variant served over the protocol is caught under the requirement it breaks, as in process.</summary>
         /// <param name="variant">The zoo variant.</param>
         /// <param name="arch">An architecture where its bug shows.</param>
@@ -106,6 +131,31 @@ public class ExecEndToEndTests
             Assert.True(errors.Count == 1, $"{errors.Count} errors:\n{Describe(errors)}");
             Assert.Contains($"adapter fault [{fault}]", errors[0].Reason + errors[0].Observed, StringComparison.Ordinal);
             Assert.Equal("SV-002", errors[0].Requirement);
+            Assert.All(run.Results.Where(r => r != errors[0]), r => Assert.Equal(Verdict.Pass, r.Verdict));
+        }
+
+        /// <summary>
+        /// The same faults on a request the client read ahead (from the 3rd SV-002 case on, each conversion carries the
+        /// next case's regions request; the proxy's 41st request is one): the case that asks for that answer is the one
+        /// error, naming the fault and the regions request; every other case passes.
+        /// </summary>
+        /// <param name="mode">What the proxy does at the 41st request.</param>
+        /// <param name="fault">The fault name the error must carry.</param>
+        [Theory]
+        [InlineData("crash", "crash")]
+        [InlineData("hang", "hang")]
+        [InlineData("garbage", "malformed")]
+        public void OneFaultOnARequestReadAhead_OnlyTheCaseThatAsksForItErrors(string mode, string fault)
+        {
+            string once = CliHarness.TempFile(".once");
+            var expected = Run("reference:64be", "--requirement", "SV-002").Results.Select(r => r.CaseId).ToList();
+            var run = Run(Proxied(mode, 41, once, "reference:64be"), "--requirement", "SV-002", "--request-timeout", "3");
+            Assert.True(File.Exists(once), "the proxy never reached its 41st request");
+            Assert.Equal(expected.Order(StringComparer.Ordinal), run.Results.Select(r => r.CaseId).Order(StringComparer.Ordinal));
+            var errors = run.Results.Where(r => r.Verdict == Verdict.Error).ToList();
+            Assert.True(errors.Count == 1, $"{errors.Count} errors:\n{Describe(errors)}");
+            Assert.Contains($"adapter fault [{fault}]", errors[0].Reason, StringComparison.Ordinal);
+            Assert.Contains("(regions)", errors[0].Reason, StringComparison.Ordinal);
             Assert.All(run.Results.Where(r => r != errors[0]), r => Assert.Equal(Verdict.Pass, r.Verdict));
         }
 

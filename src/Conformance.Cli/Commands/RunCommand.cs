@@ -31,10 +31,11 @@ internal static class RunCommand
         var requestTimeout = new Option<double?>("--request-timeout") { Description = "exec adapters: seconds to wait for one reply before the adapter counts as hung (default 30)" };
         var runTimeout = new Option<double?>("--run-timeout") { Description = "exec adapters: seconds one adapter may take in all, restarts included (default 3600)" };
         var maxRestarts = new Option<int?>("--max-restarts") { Description = "exec adapters: how often a failed adapter process is replaced (default 2)" };
+        var noReadAhead = new Option<bool>("--no-read-ahead") { Description = "exec adapters: one request per round trip (by default a request that may change the state carries the read-only requests that followed it before; same answers, fewer round trips)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "check every option as a run would (and that each exec adapter's program and each report's folder exist), print what would run, start nothing" };
         var cmd = new Command("run", "Run the conformance suite against runtimes.")
         {
-            adapter, arch, feature, requirement, seed, shard, json, junit, html, noProve, noZoo, requestTimeout, runTimeout, maxRestarts, dryRun,
+            adapter, arch, feature, requirement, seed, shard, json, junit, html, noProve, noZoo, requestTimeout, runTimeout, maxRestarts, noReadAhead, dryRun,
         };
         cmd.SetAction(parse =>
         {
@@ -45,7 +46,7 @@ internal static class RunCommand
             var (k, n) = ParseShard(parse.GetValue(shard) ?? "1/1");
             ulong runSeed = parse.GetValue(seed) ?? (ulong)DateTime.UtcNow.Ticks;
             var specs = parse.GetValue(adapter) is { Length: > 0 } a ? a : ["reference"];
-            var limits = ExecLimits(parse.GetValue(requestTimeout), parse.GetValue(runTimeout), parse.GetValue(maxRestarts));
+            var limits = ExecLimits(parse.GetValue(requestTimeout), parse.GetValue(runTimeout), parse.GetValue(maxRestarts), parse.GetValue(noReadAhead));
             var targets = specs.SelectMany(s => AdapterSpec.Resolve(s, archs, limits)).ToList();
             var options = new RunOptions(runSeed, requirements, features, k, n);
             if (parse.GetValue(dryRun))
@@ -100,6 +101,11 @@ internal static class RunCommand
             using (runtime)
             {
                 var summary = SuiteRunner.Run(runtime, target.Restartable ? target.NewInstance ?? target.Start : null, judge, inputs, options, sink);
+                if (runtime is ExecAdapter exec)
+                {
+                    var (requests, batches, early) = exec.Traffic;
+                    stderr.WriteLine($"{target.Name}: {requests} requests in {batches} round trips; {early} answers read ahead");
+                }
                 if (!summary.Clean)
                 {
                     exit = Program.Failed;
@@ -131,7 +137,7 @@ internal static class RunCommand
     }
 
     /// <summary>The exec limits from the command line (docs/protocol.md, Faults); each must be positive (restarts: 0 or more).</summary>
-    internal static Func<ExecAdapterOptions, ExecAdapterOptions> ExecLimits(double? requestSeconds, double? runSeconds, int? restarts)
+    internal static Func<ExecAdapterOptions, ExecAdapterOptions> ExecLimits(double? requestSeconds, double? runSeconds, int? restarts, bool noReadAhead = false)
     {
         static TimeSpan? Seconds(double? value, string option) => value switch
         {
@@ -150,6 +156,7 @@ internal static class RunCommand
             RequestTimeout = request ?? o.RequestTimeout,
             RunTimeout = run ?? o.RunTimeout,
             MaxRestarts = restarts ?? o.MaxRestarts,
+            ReadAhead = o.ReadAhead && !noReadAhead,
         };
     }
 

@@ -28,10 +28,13 @@ public sealed class ExecAdapter : IRuntimeAdapter
     private RuntimeInfo? _info;
     private bool _scanUnsupported; // the adapter answered scan unsupported or bad-request: read instead
     private ExecInstancePool? _pool; // set while lent by a pool: Dispose resets the adapter and gives it back
+    private readonly ReadAhead? _ahead; // null: one request per round trip
+    private AdapterException? _lostAhead; // the process died answering a request read ahead that nobody asked yet
 
     private ExecAdapter(ExecAdapterOptions options)
     {
         _options = options;
+        _ahead = options.ReadAhead ? new ReadAhead() : null;
         Stderr = new StderrLog(options.StderrLogLines, options.StderrLineChars, options.StderrSink);
     }
 
@@ -83,12 +86,20 @@ public sealed class ExecAdapter : IRuntimeAdapter
     public IReadOnlyList<ExecReply> Submit(IReadOnlyList<ExecRequest> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
+        _ahead?.Forget(); // the batch may change the state
+        return Batch(requests);
+    }
+
+    private IReadOnlyList<ExecReply> Batch(IReadOnlyList<ExecRequest> requests)
+    {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (requests.Count == 0)
         {
             return [];
         }
         var process = EnsureProcess();
+        _batches++;
+        _requests += requests.Count;
         var replies = new ExecReply?[requests.Count];
         var ids = new long[requests.Count];
         var pending = new Dictionary<long, (int Index, Request Message)>(requests.Count);
@@ -234,7 +245,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
         }
         _process = AdapterProcess.Start(_options, Stderr, ++_instances);
         _generation++;
-        var reply = Submit([ExecRequest.Hello([.. ExecProtocol.Versions])])[0];
+        var reply = Batch([ExecRequest.Hello([.. ExecProtocol.Versions])])[0];
         var hello = reply.Result as HelloResult;
         var info = hello is null ? null : new RuntimeInfo(hello.Runtime.Name, hello.Runtime.Version,
             new Arch(hello.Arch.WordBits, hello.Arch.ByteOrder == "big"), hello.Features.ToHashSet(StringComparer.Ordinal));
@@ -283,7 +294,87 @@ public sealed class ExecAdapter : IRuntimeAdapter
 
     // ---- typed members: the op's result message, and what only the client can check (against the request or the handshake).
 
-    private T One<T>(ExecRequest request) => (T)Submit([request])[0].GetResult();
+    private T One<T>(ExecRequest request) => (T)Send(request).GetResult();
+
+    /// <summary>Requests sent to this adapter's processes, in how many batches (round trips), and how many answers came from read-ahead.</summary>
+    public (long Requests, long Batches, long ReadAheadHits) Traffic => (_requests, _batches, _ahead?.Hits ?? 0);
+
+    private long _requests, _batches;
+
+    /// <summary>
+    /// One request of the <see cref="IRuntimeAdapter"/> members: answered from <see cref="ReadAhead"/> when it was read
+    /// ahead, otherwise sent (with the read-only requests likely to follow it, when it may change the state).
+    /// </summary>
+    private ExecReply Send(ExecRequest request)
+    {
+        if (_ahead is null)
+        {
+            return Batch([request])[0];
+        }
+        bool known = TryMessage(request, out var message);
+        if (known && ReadAhead.IsReadOnly(message) && _ahead.Take(message) is { } early)
+        {
+            if (early.Fault is not null && early.ErrorCode is null)
+            {
+                _lostAhead = null; // the death of the process is reported here, once
+            }
+            return early with { Request = request };
+        }
+        if (_lostAhead is { } lost)
+        {
+            _lostAhead = null;
+            _ahead.Forget();
+            throw lost;
+        }
+        if (!known || _process is null)
+        {
+            _ahead.Forget(); // a stale handle (Batch reports it), or a new process to start: nothing is read ahead
+            return Batch([request])[0];
+        }
+        if (ReadAhead.IsReadOnly(message))
+        {
+            var reply = Batch([request])[0];
+            _ahead.KeepAsked(message, reply);
+            return reply;
+        }
+        var extra = _ahead.Before(message);
+        var replies = Batch([request, .. extra.Select(ExecRequest.Of)]);
+        if (!replies[0].IsOk)
+        {
+            _ahead.Forget(); // the requests read ahead were not answered (aborted) or answer a state nobody asked about
+            return replies[0];
+        }
+        for (int i = 0; i < extra.Count; i++)
+        {
+            if (replies[i + 1].Fault is not { } fault || replies[i + 1].ErrorCode is not null)
+            {
+                _ahead.Keep(extra[i], replies[i + 1]);
+            }
+            else if (ExecFaults.Of(fault) != ExecFault.Aborted)
+            {
+                // The process died answering it. Asked for, the answer throws this fault; never asked for, the next
+                // request that was not read ahead does, so that the death is reported, not hidden behind a restart.
+                _ahead.Keep(extra[i], replies[i + 1]);
+                _lostAhead = new AdapterException($"{fault.Message} (a request read ahead after {request.Summary})", fault);
+                _lostAhead.Data["fault"] = fault.Data["fault"];
+            }
+        }
+        return replies[0];
+    }
+
+    private bool TryMessage(ExecRequest request, out Request message)
+    {
+        try
+        {
+            message = request.Message(ToAdapterHandle);
+            return true;
+        }
+        catch (AdapterException)
+        {
+            message = null!;
+            return false; // a stale handle: Submit reports it
+        }
+    }
 
     private AdapterException Contradiction(string what, ExecRequest request) => ExecFaults.Make(ExecFault.Contradiction, what, request.Summary, Adapter);
 
@@ -305,7 +396,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
     public byte[] Read(ulong address, int length)
     {
         var request = ExecRequest.Read(address, length);
-        var reply = Submit([request])[0];
+        var reply = Send(request);
         var bytes = ((ReadResult)FaultedRead(reply, address, (ulong)length).GetResult()).Bytes;
         return bytes.Length == length ? bytes : throw Contradiction($"{bytes.Length} bytes returned for a read of {length}", request);
     }
@@ -343,7 +434,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
     {
         if (ScansInPlace)
         {
-            var reply = Submit([ExecRequest.Scan(address, length)])[0];
+            var reply = Send(ExecRequest.Scan(address, length));
             if (reply.ErrorCode is not ("unsupported" or "bad-request"))
             {
                 var r = (ScanReply)FaultedRead(reply, address, length).GetResult();
@@ -382,7 +473,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
         {
             return false;
         }
-        var reply = Submit([ExecRequest.Reset()])[0];
+        var reply = Send(ExecRequest.Reset());
         if (reply.ErrorCode == "unsupported" || reply.GetResult() is not EmptyResult)
         {
             return false;

@@ -26,6 +26,12 @@ public sealed record ExecAdapterOptions(string Program, IReadOnlyList<string> Ar
     /// <summary>Longest stderr line kept in the log, in characters; longer lines are cut. Default 2000.</summary>
     public int StderrLineChars { get; init; } = 2000;
 
+    /// <summary>
+    /// Whether a request that may change the state is sent with the read-only requests that followed it last time
+    /// (<see cref="ReadAhead"/>: fewer round trips, the same answers). Default true.
+    /// </summary>
+    public bool ReadAhead { get; init; } = true;
+
     /// <summary>Working directory of the process; null for the current one.</summary>
     public string? WorkingDirectory { get; init; }
 

@@ -36,6 +36,9 @@ public sealed class ExecRequest
     /// <summary>The adapter's part of a suite handle (the low 32 bits; the high ones name the runtime instance that issued it).</summary>
     private static Handle WireHandle(long handle) => new(unchecked((int)handle));
 
+    /// <summary>A request for <paramref name="message"/> as it stands (a copy is sent: the client sets the id of what it sends).</summary>
+    internal static ExecRequest Of(Request message) => new(_ => message with { });
+
     internal static ExecRequest Hello(params int[] protocols) => new(_ => new HelloRequest(protocols));
     /// <summary>regions: where the shared regions are.</summary>
     public static ExecRequest Regions() => new(_ => new RegionsRequest());
