@@ -76,7 +76,7 @@ internal sealed record ScanRequest(ulong Address, ulong Size) : Request<ScanRepl
 /// <param name="Types">Fresh types, no map made of them yet.</param>
 internal sealed record RaceFirstUseRequest(Handle[] Types, [property: Range(1, 256)] int Threads) : Request<RaceResult>;
 
-/// <summary>A reply (written by ExecServer; the client reads its frame first, see <see cref="Envelope"/>).</summary>
+/// <summary>A reply (written by ExecServer; the client reads its frame first, see <see cref="Frame"/>).</summary>
 /// <param name="Id">The id of the request answered; -1 when the request line could not be read.</param>
 /// <param name="Result">Given when ok: the $defs entry named after the request's op.</param>
 internal sealed record Reply([property: JsonPropertyOrder(-1)] long Id, bool Ok, object? Result = null, ErrorBody? Error = null);

@@ -75,9 +75,6 @@ public sealed class ExecRequest
         var copy = types.ToArray();
         return new(h => new RaceFirstUseRequest([.. copy.Select(t => h(t.Id))], threads));
     }
-
-    /// <summary>"0x" and lower-case hex digits: how 64-bit numbers travel.</summary>
-    public static string Hex(ulong value) => HexConverter.Hex(value);
 }
 
 /// <summary>The answer to one request of a batch: a result, or the fault that stands for it.</summary>
