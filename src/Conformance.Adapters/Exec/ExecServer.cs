@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -61,24 +60,20 @@ public static class ExecServer
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         var lines = new LineReader(input, MaxLineBytes);
-        var buffer = new ArrayBufferWriter<byte>(4096);
         // Replies are read by programs and by people (logs): quotes and apostrophes stay as they are.
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         long answered = 0;
         try
         {
-            while (lines.Next() is var (line, length, _))
+            for (; lines.Next() is var (line, length, _); answered++)
             {
                 JsonSerializer.Serialize(writer, length > MaxLineBytes
                     ? Error(-1, "bad-request", $"request line longer than {MaxLineBytes} bytes (skipped)")
                     : Answer(ref adapter, start, line.Span), ProtocolJson.Default.Reply);
                 writer.Flush();
-                buffer.Write("\n"u8);
-                output.Write(buffer.WrittenSpan);
-                output.Flush();
-                buffer.ResetWrittenCount();
                 writer.Reset();
-                answered++;
+                output.Write("\n"u8);
+                output.Flush();
             }
         }
         finally

@@ -105,7 +105,18 @@ internal sealed record RegionsResult([property: JsonIgnore(Condition = JsonIgnor
     RegionResult[]? MoreCompilerZeros = null) : Message;
 /// <summary>A named memory region.</summary>
 /// <param name="Protection">Protocol 2, optional: the permissions of the mappings holding the region (the union when several), as /proc/self/maps writes them; omitted when unknown.</param>
-internal sealed record RegionResult(string Name, Word Base, Word Size, [property: RegularExpression("^[r-][w-][x-]$")] string? Protection = null) : Message;
+internal sealed record RegionResult(string Name, Word Base, Word Size, [property: RegularExpression("^[r-][w-][x-]$")] string? Protection = null) : Message
+{
+    // A region past the end of the declared word breaks AR-001, judged by the suite; one past 2^64 is no region at all.
+    protected override void Check()
+    {
+        if (Size > 0 && Size - 1 > ulong.MaxValue - Base)
+        {
+            throw new WireException($"at {HexConverter.Hex(Base)} of {HexConverter.Hex(Size)} bytes runs past the end of any 64-bit address space", contradiction: true);
+        }
+    }
+}
+
 /// <param name="Bytes">Exactly length bytes, two hex digits each.</param>
 internal sealed record ReadResult([property: JsonConverter(typeof(HexBytesConverter))] byte[] Bytes) : Message;
 /// <summary>A type made, or the runtime's refusal to make it.</summary>

@@ -291,14 +291,10 @@ public sealed class ExecAdapter : IRuntimeAdapter
     /// <inheritdoc/>
     public RegionMap Regions()
     {
-        var request = ExecRequest.Regions();
-        var r = One<RegionsResult>(request);
-        // A region past the end of the declared word breaks AR-001, judged by the suite; one past 2^64 is no region at all.
-        Region? Checked(RegionResult? x) => x is null ? null : x.Size == 0 || x.Size - 1 <= ulong.MaxValue - x.Base ? new Region(x.Name, x.Base, x.Size, x.Protection)
-            : throw Contradiction($"region {x.Name} at {HexConverter.Hex(x.Base)} of {HexConverter.Hex(x.Size)} bytes runs past the end of any 64-bit address space", request);
-        return new RegionMap(Checked(r.Table), Checked(r.StaticZero), Checked(r.CompilerZero), [.. r.ZeroBuffers.Select(b => Checked(b)!)])
+        var r = One<RegionsResult>(ExecRequest.Regions());
+        return new RegionMap(Region(r.Table), Region(r.StaticZero), Region(r.CompilerZero), [.. r.ZeroBuffers.Select(Region)!])
         {
-            MoreCompilerZeros = [.. (r.MoreCompilerZeros ?? []).Select(b => Checked(b)!)],
+            MoreCompilerZeros = [.. (r.MoreCompilerZeros ?? []).Select(Region)!],
         };
     }
 
@@ -399,12 +395,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
 
     private static Pointed Pointed(PointedResult r) => new(r.Pointer, r.Allocated);
 
-    /// <summary>Converts many values in one batch; faults are thrown after the batch, the first one first.</summary>
-    public IReadOnlyList<Pointed> ConvertMany(IReadOnlyList<(ValueKind Kind, ulong Bits)> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        return [.. Submit([.. values.Select(v => ExecRequest.Convert(v.Kind, v.Bits))]).Select(r => Pointed((PointedResult)r.GetResult()))];
-    }
+    private static Region? Region(RegionResult? r) => r is null ? null : new(r.Name, r.Base, r.Size, r.Protection);
 
     /// <inheritdoc/>
     public IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> types, int threads)
