@@ -28,7 +28,7 @@ internal sealed partial class ProtocolJson : JsonSerializerContext
 
 /// <summary>
 /// A message breaks the protocol (found while reading it). <see cref="Field"/> is relative to the exception's
-/// <see cref="JsonException.Path"/>. A contradiction is well formed but impossible (a word wider than the handshake's).
+/// <see cref="JsonException.Path"/>. A contradiction is well formed but impossible (a region past 2^64, a handle out of range).
 /// </summary>
 internal sealed class WireException(string message, string? field = null, bool contradiction = false) : JsonException(message)
 {

@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace Conformance.Adapters.Exec;
 
 /// <summary>
-/// The exec-protocol client: runs an adapter program (no shell) and speaks protocol 1 over its
-/// stdin/stdout (docs/protocol.md). Every adapter failure (crash, hang, garbage, contradiction) is an
+/// The exec-protocol client: runs an adapter program (no shell) and speaks the newest protocol both sides
+/// speak over its stdin/stdout (docs/protocol.md). Every adapter failure (crash, hang, garbage, contradiction) is an
 /// <see cref="AdapterException"/> naming the fault, the request and the adapter; results received
 /// before a fault are kept. A failed process is replaced, at most <see cref="ExecAdapterOptions.MaxRestarts"/>
 /// times, and later requests go to the new one (handles of the old one are then stale).
