@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -61,24 +60,20 @@ public static class ExecServer
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         var lines = new LineReader(input, MaxLineBytes);
-        var buffer = new ArrayBufferWriter<byte>(4096);
         // Replies are read by programs and by people (logs): quotes and apostrophes stay as they are.
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         long answered = 0;
         try
         {
-            while (lines.Next() is var (line, length, _))
+            for (; lines.Next() is var (line, length, _); answered++)
             {
                 JsonSerializer.Serialize(writer, length > MaxLineBytes
                     ? Error(-1, "bad-request", $"request line longer than {MaxLineBytes} bytes (skipped)")
                     : Answer(ref adapter, start, line.Span), ProtocolJson.Default.Reply);
                 writer.Flush();
-                buffer.Write("\n"u8);
-                output.Write(buffer.WrittenSpan);
-                output.Flush();
-                buffer.ResetWrittenCount();
                 writer.Reset();
-                answered++;
+                output.Write("\n"u8);
+                output.Flush();
             }
         }
         finally
@@ -94,15 +89,15 @@ public static class ExecServer
     private static Reply Answer(ref IRuntimeAdapter adapter, Func<IRuntimeAdapter>? start, ReadOnlySpan<byte> line)
     {
         // The frame first: a bad argument is answered with the request's id, so the id is read apart from the rest.
-        var frame = Envelope.Read(line, out var problem);
-        var id = frame is { Id: { } i and >= 0 } ? i : -1;
-        var op = frame?.Op ?? "";
+        var frame = Frame.Read(line, out var problem);
+        var id = frame?.Id is { } i and >= 0 ? i : -1;
+        var op = frame?.Member("op", JsonValueKind.String)?.GetString() ?? "";
         var bad = frame switch
         {
             null => $"not a JSON request line: {problem}",
             { Id: null or < 0 } => "a request is a JSON object with a non-negative integer \"id\"",
-            { Op: null } => frame.Value.HasOp ? "\"op\" must be a string" : "missing \"op\"",
-            _ when !ProtocolJson.Ops.ContainsKey(op) => $"unknown op \"{op}\"",
+            _ when !ProtocolJson.Ops.ContainsKey(op) => frame.Value.Root.TryGetProperty("op", out var o) ? o.ValueKind == JsonValueKind.String
+                ? $"unknown op \"{op}\"" : "\"op\" must be a string" : "missing \"op\"",
             _ => null,
         };
         if (bad is not null)
@@ -114,7 +109,7 @@ public static class ExecServer
         {
             // As the op's own type ("op" is then an argument no request has, and is ignored); the result is made whole
             // before anything is written, so a failure half-way is an error reply, never half a result.
-            request = (Request)JsonSerializer.Deserialize(line, ProtocolJson.Default.GetTypeInfo(ProtocolJson.Ops[op])!)!;
+            request = (Request)frame!.Value.Root.Deserialize(ProtocolJson.Default.GetTypeInfo(ProtocolJson.Ops[op])!)!;
             if (request is ResetRequest && start is not null)
             {
                 var fresh = start();

@@ -76,7 +76,7 @@ internal sealed record ScanRequest(ulong Address, ulong Size) : Request<ScanRepl
 /// <param name="Types">Fresh types, no map made of them yet.</param>
 internal sealed record RaceFirstUseRequest(Handle[] Types, [property: Range(1, 256)] int Threads) : Request<RaceResult>;
 
-/// <summary>A reply (written by ExecServer; the client reads its frame first, see <see cref="Envelope"/>).</summary>
+/// <summary>A reply (written by ExecServer; the client reads its frame first, see <see cref="Frame"/>).</summary>
 /// <param name="Id">The id of the request answered; -1 when the request line could not be read.</param>
 /// <param name="Result">Given when ok: the $defs entry named after the request's op.</param>
 internal sealed record Reply([property: JsonPropertyOrder(-1)] long Id, bool Ok, object? Result = null, ErrorBody? Error = null);
@@ -105,7 +105,18 @@ internal sealed record RegionsResult([property: JsonIgnore(Condition = JsonIgnor
     RegionResult[]? MoreCompilerZeros = null) : Message;
 /// <summary>A named memory region.</summary>
 /// <param name="Protection">Protocol 2, optional: the permissions of the mappings holding the region (the union when several), as /proc/self/maps writes them; omitted when unknown.</param>
-internal sealed record RegionResult(string Name, Word Base, Word Size, [property: RegularExpression("^[r-][w-][x-]$")] string? Protection = null) : Message;
+internal sealed record RegionResult(string Name, Word Base, Word Size, [property: RegularExpression("^[r-][w-][x-]$")] string? Protection = null) : Message
+{
+    // A region past the end of the declared word breaks AR-001, judged by the suite; one past 2^64 is no region at all.
+    protected override void Check()
+    {
+        if (Size > 0 && Size - 1 > ulong.MaxValue - Base)
+        {
+            throw new WireException($"at {HexConverter.Hex(Base)} of {HexConverter.Hex(Size)} bytes runs past the end of any 64-bit address space", contradiction: true);
+        }
+    }
+}
+
 /// <param name="Bytes">Exactly length bytes, two hex digits each.</param>
 internal sealed record ReadResult([property: JsonConverter(typeof(HexBytesConverter))] byte[] Bytes) : Message;
 /// <summary>A type made, or the runtime's refusal to make it.</summary>

@@ -34,31 +34,22 @@ internal sealed class AdapterProcess : IDisposable
 
     public static AdapterProcess Start(ExecAdapterOptions options, StderrLog log, int instance)
     {
-        var p = new Process
+        var start = new ProcessStartInfo(options.Program, options.Arguments)
         {
-            StartInfo = new(options.Program, options.Arguments)
-            {
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = options.WorkingDirectory ?? "",
-            },
+            UseShellExecute = false, // so a process is always started, or Start throws
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = options.WorkingDirectory ?? "",
         };
         try
         {
-            if (p.Start())
-            {
-                return new AdapterProcess(p, options.MaxLineBytes, log, instance);
-            }
+            return new AdapterProcess(Process.Start(start)!, options.MaxLineBytes, log, instance);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            p.Dispose();
             throw ExecFaults.Make(ExecFault.Start, $"cannot start the program: {e.Message}", null, options.Display, e);
         }
-        p.Dispose();
-        throw ExecFaults.Make(ExecFault.Start, "the process did not start", null, options.Display);
     }
 
     /// <summary>Writes the lines to stdin on a pool thread; a broken pipe is left for the reader to explain.</summary>

@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace Conformance.Adapters.Exec;
 
 /// <summary>
-/// The exec-protocol client: runs an adapter program (no shell) and speaks protocol 1 over its
-/// stdin/stdout (docs/protocol.md). Every adapter failure (crash, hang, garbage, contradiction) is an
+/// The exec-protocol client: runs an adapter program (no shell) and speaks the newest protocol both sides
+/// speak over its stdin/stdout (docs/protocol.md). Every adapter failure (crash, hang, garbage, contradiction) is an
 /// <see cref="AdapterException"/> naming the fault, the request and the adapter; results received
 /// before a fault are kept. A failed process is replaced, at most <see cref="ExecAdapterOptions.MaxRestarts"/>
 /// times, and later requests go to the new one (handles of the old one are then stale).
@@ -100,116 +100,117 @@ public sealed class ExecAdapter : IRuntimeAdapter
         var process = EnsureProcess();
         _batches++;
         _requests += requests.Count;
+        // Ids are consecutive within a batch: request i has id first + i.
+        var first = _nextId;
+        _nextId += requests.Count;
         var replies = new ExecReply?[requests.Count];
-        var ids = new long[requests.Count];
-        var pending = new Dictionary<long, (int Index, Request Message)>(requests.Count);
+        var sent = new Request?[requests.Count];
         var lines = new ArrayBufferWriter<byte>(64 * requests.Count);
         using (var writer = new Utf8JsonWriter(lines))
         {
             for (var i = 0; i < requests.Count; i++)
             {
-                var id = ids[i] = _nextId++;
                 try
                 {
-                    var message = requests[i].Message(ToAdapterHandle);
-                    message.Id = id;
-                    JsonSerializer.Serialize(writer, message, ProtocolJson.Default.Request);
+                    sent[i] = requests[i].Message(ToAdapterHandle);
+                    sent[i]!.Id = first + i;
+                    JsonSerializer.Serialize(writer, sent[i], ProtocolJson.Default.Request);
                     writer.Flush();
                     writer.Reset();
                     lines.Write("\n"u8);
-                    pending.Add(id, (i, message));
                 }
                 catch (AdapterException e)
                 {
-                    replies[i] = new ExecReply(requests[i], id, null, e);
+                    replies[i] = new ExecReply(requests[i], first + i, null, e);
                 }
             }
         }
         _ = process.WriteAsync(lines.WrittenMemory);
         // The oldest unanswered request is found by a cursor that only moves forward: O(n) per batch.
-        var oldest = 0;
-        while (pending.Count > 0)
+        for (var (oldest, pending) = (0, sent.Count(m => m is not null)); pending > 0; pending--)
         {
             while (replies[oldest] is not null)
             {
                 oldest++;
             }
-            if (Collect(process, requests, pending, replies, ids[oldest], requests[oldest]) is { } fault)
+            if (Collect(process, requests, sent, replies, first, oldest) is { } fault)
             {
-                replies[oldest] = new ExecReply(requests[oldest], ids[oldest], null, fault);
-                pending.Remove(ids[oldest]);
-                foreach (var (id, (index, _)) in pending)
+                for (var i = oldest; i < replies.Length; i++)
                 {
-                    replies[index] = new ExecReply(requests[index], id, null, ExecFaults.Make(ExecFault.Aborted,
-                        $"not answered: request {ids[oldest]} ({requests[oldest].Summary}) of the same batch faulted first",
-                        $"{id} ({requests[index].Summary})", Adapter, fault));
+                    replies[i] ??= new ExecReply(requests[i], first + i, null, i == oldest ? fault : Fault(ExecFault.Aborted,
+                        $"not answered: request {Named(requests, first, oldest)} of the same batch faulted first", Named(requests, first, i), fault));
                 }
-                pending.Clear();
                 Fail();
+                break;
             }
         }
         return [.. replies.Select(r => r!)];
     }
 
-    /// <summary>Waits for one reply (to any request of the batch); returns the fault that ends the batch, or null.</summary>
-    private AdapterException? Collect(AdapterProcess process, IReadOnlyList<ExecRequest> requests, Dictionary<long, (int Index, Request Message)> pending,
-        ExecReply?[] replies, long oldestId, ExecRequest oldest)
+    /// <summary>Waits for one reply (to any request of the batch) and files it; returns the fault that ends the batch, or null.</summary>
+    private AdapterException? Collect(AdapterProcess process, IReadOnlyList<ExecRequest> requests, Request?[] sent, ExecReply?[] replies, long first, int oldest)
     {
-        AdapterException Fault(ExecFault fault, string what) => ExecFaults.Make(fault, what, $"{oldestId} ({oldest.Summary})", Adapter);
+        AdapterException Oldest(ExecFault fault, string what) => Fault(fault, what, Named(requests, first, oldest));
         var remaining = _options.RunTimeout - _clock.Elapsed;
         var wait = remaining < _options.RequestTimeout ? remaining : _options.RequestTimeout;
         if (!process.TryTake(out var ev, wait))
         {
             _fatal |= wait == remaining;
-            return wait == remaining ? Fault(ExecFault.RunTimeout, $"the run's time budget of {_options.RunTimeout} is used up")
-                : Fault(ExecFault.Hang, $"no reply within {_options.RequestTimeout}");
+            return wait == remaining ? Oldest(ExecFault.RunTimeout, $"the run's time budget of {_options.RunTimeout} is used up")
+                : Oldest(ExecFault.Hang, $"no reply within {_options.RequestTimeout}");
         }
         if (ev is not { } line || !line.Complete || line.Length > _options.MaxLineBytes)
         {
             return ev is not { } partial ? process.ExitCode(TimeSpan.FromSeconds(2)) is var code && code == 0
-                    ? Fault(ExecFault.EarlyExit, "the adapter exited with status 0 before answering")
-                    : Fault(ExecFault.Crash, $"the adapter died ({ExitText(code)}) before answering; stderr tail: {StderrTail()}")
-                : partial.Length > _options.MaxLineBytes ? Fault(ExecFault.Oversized, $"a stdout line of {partial.Length} bytes or more, over the limit of {_options.MaxLineBytes}")
-                : Fault(ExecFault.PartialLine, $"stdout ended inside a line ({partial.Length} bytes without a newline: {Excerpt(partial.Bytes)})");
+                    ? Oldest(ExecFault.EarlyExit, "the adapter exited with status 0 before answering")
+                    : Oldest(ExecFault.Crash, $"the adapter died ({ExitText(code)}) before answering; stderr tail: {StderrTail()}")
+                : partial.Length > _options.MaxLineBytes ? Oldest(ExecFault.Oversized, $"a stdout line of {partial.Length} bytes or more, over the limit of {_options.MaxLineBytes}")
+                : Oldest(ExecFault.PartialLine, $"stdout ended inside a line ({partial.Length} bytes without a newline: {Excerpt(partial.Bytes)})");
         }
         // The frame first: it tells malformed (framing is lost: the process goes) and wrong-id before the body is read.
-        var frame = Envelope.Read(line.Bytes, out var problem) ?? default;
-        problem = problem.Length > 0 ? problem : frame switch
+        var frame = Frame.Read(line.Bytes, out var problem);
+        var body = frame?.Ok is { } ok ? frame.Value.Member(ok ? "result" : "error", JsonValueKind.Object) : null;
+        problem = problem.Length > 0 ? problem : frame!.Value switch
         {
             { Id: null } => "no integer \"id\"",
             { Ok: null } => "no boolean \"ok\"",
-            { Ok: true, Result: null } => "no \"result\" object",
-            { Ok: false, Error: null } => "no \"error\" object",
+            { Ok: var isOk } when body is null => isOk == true ? "no \"result\" object" : "no \"error\" object",
             _ => "",
         };
         if (problem.Length > 0)
         {
-            return Fault(ExecFault.Malformed, $"not a reply: {problem}: {Excerpt(line.Bytes)}");
+            return Oldest(ExecFault.Malformed, $"not a reply: {problem}: {Excerpt(line.Bytes)}");
         }
-        var (id, ok) = (frame.Id!.Value, frame.Ok!.Value);
-        if (!pending.Remove(id, out var sent))
+        var (id, result) = (frame!.Value.Id!.Value, frame.Value.Ok!.Value);
+        var index = id - first;
+        if (index < 0 || index >= sent.Length || sent[index] is null || replies[index] is not null)
         {
-            return Fault(ExecFault.WrongId, $"a reply with id {id}, which is not an outstanding request");
+            return Oldest(ExecFault.WrongId, $"a reply with id {id}, which is not an outstanding request");
         }
-        var request = requests[sent.Index];
-        var body = line.Bytes.AsSpan(ok ? frame.Result!.Value : frame.Error!.Value);
+        var (request, named) = (requests[(int)index], Named(requests, first, (int)index));
         try
         {
-            var error = ok ? null : JsonSerializer.Deserialize(body, ProtocolJson.Default.ErrorBody)!;
-            replies[sent.Index] = error is null
-                ? new ExecReply(request, id, JsonSerializer.Deserialize(body, ProtocolJson.Default.GetTypeInfo(sent.Message.ResultType)!), null)
-                : new ExecReply(request, id, null, ExecFaults.Make(ExecFault.ErrorReply, $"the adapter answered error \"{error.Code}\": {error.Message}",
-                    $"{id} ({request.Summary})", Adapter), error.Code);
+            var error = result ? null : body!.Value.Deserialize(ProtocolJson.Default.ErrorBody)!;
+            replies[index] = error is null
+                ? new ExecReply(request, id, body!.Value.Deserialize(ProtocolJson.Default.GetTypeInfo(sent[index]!.ResultType)!), null)
+                : new ExecReply(request, id, null, Fault(ExecFault.ErrorReply, $"the adapter answered error \"{error.Code}\": {error.Message}", named), error.Code);
         }
         catch (JsonException e)
         {
             // A body that does not fit its message, in a framed line: the process is kept.
-            replies[sent.Index] = new ExecReply(request, id, null, ExecFaults.Make(
-                e is WireException { IsContradiction: true } ? ExecFault.Contradiction : ok ? ExecFault.Malformed : ExecFault.ErrorReply,
-                $"{(ok ? "" : "an error reply without a valid error object: ")}{WireException.Describe(e)}", $"{id} ({request.Summary})", Adapter));
+            replies[index] = new ExecReply(request, id, null, Fault(
+                e is WireException { IsContradiction: true } ? ExecFault.Contradiction : result ? ExecFault.Malformed : ExecFault.ErrorReply,
+                $"{(result ? "" : "an error reply without a valid error object: ")}{WireException.Describe(e)}", named));
         }
         return null;
     }
+
+    /// <summary>How messages name request <paramref name="index"/> of a batch: its id, op and arguments.</summary>
+    private static string Named(IReadOnlyList<ExecRequest> requests, long first, int index) => $"{first + index} ({requests[index].Summary})";
+
+    /// <summary>An adapter fault naming this adapter.</summary>
+    private AdapterException Fault(ExecFault fault, string what, string? request, Exception? inner = null) =>
+        ExecFaults.Make(fault, what, request, Adapter, inner);
 
     private static string Excerpt(byte[] line) =>
         $"\"{string.Concat(line.Take(80).Select(b => b is >= 0x20 and < 0x7f and not (byte)'"' and not (byte)'\\' ? $"{(char)b}" : $"\\x{b:x2}"))}\"{(line.Length > 80 ? "..." : "")}";
@@ -239,9 +240,9 @@ public sealed class ExecAdapter : IRuntimeAdapter
         }
         if (_fatal || _instances > _options.MaxRestarts)
         {
-            throw ExecFaults.Make(ExecFault.RestartsExhausted, _fatal
+            throw Fault(ExecFault.RestartsExhausted, _fatal
                 ? "the adapter failed in a way a restart cannot mend (handshake or time budget); no more restarts"
-                : $"the adapter failed {_instances} times; no more restarts (at most {_options.MaxRestarts})", null, Adapter);
+                : $"the adapter failed {_instances} times; no more restarts (at most {_options.MaxRestarts})", null);
         }
         _process = AdapterProcess.Start(_options, Stderr, ++_instances);
         _generation++;
@@ -249,14 +250,14 @@ public sealed class ExecAdapter : IRuntimeAdapter
         var hello = reply.Result as HelloResult;
         var info = hello is null ? null : new RuntimeInfo(hello.Runtime.Name, hello.Runtime.Version,
             new Arch(hello.Arch.WordBits, hello.Arch.ByteOrder == "big"), hello.Features.ToHashSet(StringComparer.Ordinal));
-        var fault = reply.Fault is { } f ? ExecFaults.Make(ExecFault.Handshake, "no valid handshake: " + f.Message, "hello", Adapter, f)
-            : !ExecProtocol.Versions.Contains(hello!.Protocol) ? ExecFaults.Make(ExecFault.ProtocolVersion,
-                $"the adapter speaks protocol {hello.Protocol}; this client speaks protocols {string.Join(", ", ExecProtocol.Versions)}", "hello", Adapter)
-            : Spec.Value.ClaimProblem(hello.Features) is { } problem ? ExecFaults.Make(ExecFault.Handshake, problem, "hello", Adapter)
-            : _info is not null && Protocol != hello.Protocol ? ExecFaults.Make(ExecFault.Contradiction,
-                $"the restarted adapter speaks protocol {hello.Protocol}, the first spoke {Protocol}", "hello", Adapter)
-            : _info is not null && Describe(_info) != Describe(info!) ? ExecFaults.Make(ExecFault.Contradiction,
-                $"the restarted adapter describes itself differently ({Describe(info!)}) from the first ({Describe(_info)})", "hello", Adapter)
+        var fault = reply.Fault is { } f ? Fault(ExecFault.Handshake, "no valid handshake: " + f.Message, "hello", f)
+            : !ExecProtocol.Versions.Contains(hello!.Protocol) ? Fault(ExecFault.ProtocolVersion,
+                $"the adapter speaks protocol {hello.Protocol}; this client speaks protocols {string.Join(", ", ExecProtocol.Versions)}", "hello")
+            : Spec.Value.ClaimProblem(hello.Features) is { } problem ? Fault(ExecFault.Handshake, problem, "hello")
+            : _info is not null && Protocol != hello.Protocol ? Fault(ExecFault.Contradiction,
+                $"the restarted adapter speaks protocol {hello.Protocol}, the first spoke {Protocol}", "hello")
+            : _info is not null && Describe(_info) != Describe(info!) ? Fault(ExecFault.Contradiction,
+                $"the restarted adapter describes itself differently ({Describe(info!)}) from the first ({Describe(_info)})", "hello")
             : null;
         if (fault is not null)
         {
@@ -287,8 +288,8 @@ public sealed class ExecAdapter : IRuntimeAdapter
     // The high half of a client handle is the runtime instance that issued it: a new one per process start and per
     // successful reset (a reset runtime knows nothing of the handles it issued before, though the process is the same).
     private Handle ToAdapterHandle(long handle) => _process is not null && handle >> 32 == _generation ? new(unchecked((int)handle))
-        : throw ExecFaults.Make(ExecFault.StaleHandle,
-            $"handle {handle} was issued by runtime instance {handle >> 32}; instance {(_process is null ? "none" : $"{_generation}")} runs now", null, Adapter);
+        : throw Fault(ExecFault.StaleHandle,
+            $"handle {handle} was issued by runtime instance {handle >> 32}; instance {(_process is null ? "none" : $"{_generation}")} runs now", null);
 
     private long FromAdapterHandle(int handle) => ((long)_generation << 32) | (uint)handle;
 
@@ -376,19 +377,15 @@ public sealed class ExecAdapter : IRuntimeAdapter
         }
     }
 
-    private AdapterException Contradiction(string what, ExecRequest request) => ExecFaults.Make(ExecFault.Contradiction, what, request.Summary, Adapter);
+    private AdapterException Contradiction(string what, ExecRequest request) => Fault(ExecFault.Contradiction, what, request.Summary);
 
     /// <inheritdoc/>
     public RegionMap Regions()
     {
-        var request = ExecRequest.Regions();
-        var r = One<RegionsResult>(request);
-        // A region past the end of the declared word breaks AR-001, judged by the suite; one past 2^64 is no region at all.
-        Region? Checked(RegionResult? x) => x is null ? null : x.Size == 0 || x.Size - 1 <= ulong.MaxValue - x.Base ? new Region(x.Name, x.Base, x.Size, x.Protection)
-            : throw Contradiction($"region {x.Name} at {ExecRequest.Hex(x.Base)} of {ExecRequest.Hex(x.Size)} bytes runs past the end of any 64-bit address space", request);
-        return new RegionMap(Checked(r.Table), Checked(r.StaticZero), Checked(r.CompilerZero), [.. r.ZeroBuffers.Select(b => Checked(b)!)])
+        var r = One<RegionsResult>(ExecRequest.Regions());
+        return new RegionMap(Region(r.Table), Region(r.StaticZero), Region(r.CompilerZero), [.. r.ZeroBuffers.Select(Region)!])
         {
-            MoreCompilerZeros = [.. (r.MoreCompilerZeros ?? []).Select(b => Checked(b)!)],
+            MoreCompilerZeros = [.. (r.MoreCompilerZeros ?? []).Select(Region)!],
         };
     }
 
@@ -489,12 +486,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
 
     private static Pointed Pointed(PointedResult r) => new(r.Pointer, r.Allocated);
 
-    /// <summary>Converts many values in one batch; faults are thrown after the batch, the first one first.</summary>
-    public IReadOnlyList<Pointed> ConvertMany(IReadOnlyList<(ValueKind Kind, ulong Bits)> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        return [.. Submit([.. values.Select(v => ExecRequest.Convert(v.Kind, v.Bits))]).Select(r => Pointed((PointedResult)r.GetResult()))];
-    }
+    private static Region? Region(RegionResult? r) => r is null ? null : new(r.Name, r.Base, r.Size, r.Protection);
 
     /// <inheritdoc/>
     public IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> types, int threads)

@@ -29,7 +29,7 @@ public enum ExecFault
     WrongId,
     /// <summary>The stream ended in the middle of a line.</summary>
     PartialLine,
-    /// <summary>A reply contradicting the handshake or the request (a pointer wider than the word, a wrong length).</summary>
+    /// <summary>A reply contradicting the handshake or the request (a region past 2^64, a read of the wrong length).</summary>
     Contradiction,
     /// <summary>The adapter answered the request with an error reply (ok: false); the process is kept.</summary>
     ErrorReply,
@@ -50,11 +50,7 @@ public static class ExecFaults
         : throw new ArgumentOutOfRangeException(nameof(fault), fault, "unknown fault");
 
     /// <summary>The fault recorded on an exception made by this client, or null.</summary>
-    public static ExecFault? Of(AdapterException exception)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        return exception.Data["fault"] is ExecFault f ? f : null;
-    }
+    public static ExecFault? Of(AdapterException exception) => (exception ?? throw new ArgumentNullException(nameof(exception))).Data["fault"] as ExecFault?;
 
     internal static AdapterException Make(ExecFault fault, string what, string? request, string adapter, Exception? inner = null)
     {

@@ -18,17 +18,9 @@ public sealed class ExecRequest
     public string Op => ProtocolJson.Ops.First(o => o.Value == Message(WireHandle).GetType()).Key;
 
     /// <summary>A short description for messages: the op and its arguments as sent, e.g. "convert(uint16, 0x2)".</summary>
-    public string Summary
-    {
-        get
-        {
-            var sent = JsonSerializer.SerializeToElement(Message(WireHandle), ProtocolJson.Default.Request).EnumerateObject()
-                .Where(p => p.Name is not ("op" or "id"))
-                .Select(p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText());
-            var arguments = string.Join(", ", sent);
-            return arguments.Length == 0 ? Op : $"{Op}({arguments})";
-        }
-    }
+    public string Summary => string.Join(", ", JsonSerializer.SerializeToElement(Message(WireHandle), ProtocolJson.Default.Request).EnumerateObject()
+        .Where(p => p.Name is not ("op" or "id")).Select(p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()))
+        is { Length: > 0 } arguments ? $"{Op}({arguments})" : Op;
 
     /// <summary>The message to send, with each of the suite's handles translated by <paramref name="handle"/>.</summary>
     internal Request Message(Func<long, Handle> handle) => _build(handle);
@@ -78,9 +70,6 @@ public sealed class ExecRequest
         var copy = types.ToArray();
         return new(h => new RaceFirstUseRequest([.. copy.Select(t => h(t.Id))], threads));
     }
-
-    /// <summary>"0x" and lower-case hex digits: how 64-bit numbers travel.</summary>
-    public static string Hex(ulong value) => HexConverter.Hex(value);
 }
 
 /// <summary>The answer to one request of a batch: a result, or the fault that stands for it.</summary>

@@ -7,59 +7,46 @@ namespace Conformance.Adapters.Exec;
 /// </summary>
 public sealed class StderrLog
 {
-    private readonly object _gate = new();
     private readonly Queue<string> _lines = new();
     private readonly int _capacity;
     private readonly int _lineChars;
     private readonly Action<string>? _sink;
     private long _totalBytes;
-    private long _totalLines;
 
-    internal StderrLog(int capacity, int lineChars, Action<string>? sink)
-    {
-        _capacity = Math.Max(1, capacity);
-        _lineChars = Math.Max(16, lineChars);
-        _sink = sink;
-    }
+    internal StderrLog(int capacity, int lineChars, Action<string>? sink) => (_capacity, _lineChars, _sink) = (Math.Max(1, capacity), Math.Max(16, lineChars), sink);
 
     /// <summary>Bytes read from stderr so far, over every process instance.</summary>
-    public long TotalBytes { get { lock (_gate) { return _totalBytes; } } }
-
-    /// <summary>Lines read from stderr so far (including those no longer kept).</summary>
-    public long TotalLines { get { lock (_gate) { return _totalLines; } } }
+    public long TotalBytes => Interlocked.Read(ref _totalBytes);
 
     /// <summary>The most recent lines, oldest first.</summary>
-    public IReadOnlyList<string> Recent() { lock (_gate) { return [.. _lines]; } }
-
-    internal void AddBytes(int count) { lock (_gate) { _totalBytes += count; } }
-
-    internal void AddLine(string line)
+    public IReadOnlyList<string> Recent()
     {
-        if (line.Length > _lineChars)
+        lock (_lines)
         {
-            line = string.Concat(line.AsSpan(0, _lineChars), " ...(cut)");
+            return [.. _lines];
         }
-        lock (_gate)
-        {
-            _totalLines++;
-            _lines.Enqueue(line);
-            while (_lines.Count > _capacity)
-            {
-                _lines.Dequeue();
-            }
-        }
-        _sink?.Invoke(line);
     }
 
     /// <summary>Drains <paramref name="stream"/> until it ends; of a long line only what the cut keeps is held.</summary>
     internal void Drain(Stream stream, string prefix)
     {
-        var lines = new LineReader(stream, (4 * _lineChars) + 4, AddBytes); // enough bytes for the characters kept, however wide
+        // Enough bytes for the characters kept, however wide.
+        var lines = new LineReader(stream, (4 * _lineChars) + 4, count => Interlocked.Add(ref _totalBytes, count));
         try
         {
-            while (lines.Next() is var (line, _, _))
+            while (lines.Next() is var (bytes, _, _))
             {
-                AddLine(prefix + System.Text.Encoding.UTF8.GetString(line.Span));
+                var line = prefix + System.Text.Encoding.UTF8.GetString(bytes.Span);
+                line = line.Length > _lineChars ? string.Concat(line.AsSpan(0, _lineChars), " ...(cut)") : line;
+                lock (_lines)
+                {
+                    _lines.Enqueue(line);
+                    if (_lines.Count > _capacity)
+                    {
+                        _lines.Dequeue();
+                    }
+                }
+                _sink?.Invoke(line);
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
