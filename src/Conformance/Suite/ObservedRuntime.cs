@@ -232,11 +232,7 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
     {
         try
         {
-            Closing?.Invoke();
-        }
-        catch (AdapterException)
-        {
-            // The runtime died before its last state could be read; the case that was running says so.
+            Closing?.Invoke(); // the watch's last look: an adapter that fails it leaves the state unjudged, said by the watch
         }
         finally
         {

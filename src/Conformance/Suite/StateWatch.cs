@@ -27,6 +27,7 @@ internal sealed class StateWatch
     private readonly Judge judge;
     private readonly ulong seed;
     private readonly Dictionary<string, CaseOutcome> firstFailure = new(StringComparer.Ordinal);
+    private CaseOutcome? firstUnjudged; // the first state the adapter failed to show (it crashed, hung, ...)
     private readonly Dictionary<string, int> judged = new(StringComparer.Ordinal);
     private readonly HashSet<string> applicable;
     private double zeroBytes, zeroBytesRead;
@@ -82,6 +83,13 @@ internal sealed class StateWatch
         {
             // A zero region, the table or a buffer the runtime reports faulted: each says its memory is readable.
             Record("ZV-009", new CaseOutcome(Verdict.Fail, input, "every zero region is readable and all zero", e.Message, "a reported region faulted when read"));
+        }
+        catch (AdapterException e)
+        {
+            // The adapter failed while showing this state: it was not judged, so no invariant can be said to hold in
+            // every state (each every-state case is an error naming this, unless it failed on a state that was judged).
+            firstUnjudged ??= new CaseOutcome(Verdict.Error, input, "", $"no observation: {e.Message}",
+                $"adapter failed while the state after case {CurrentCase} was read: {e.Message}");
         }
     }
 
@@ -248,6 +256,10 @@ internal sealed class StateWatch
         if (firstFailure.TryGetValue(requirement, out var failed))
         {
             return failed;
+        }
+        if (firstUnjudged is { } unjudged)
+        {
+            return unjudged with { Expected = $"{requirement} holds in every state" };
         }
         string read = requirement == "ZV-009" && zeroBytes > 0
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; closing scans read {zeroBytesRead:0.###e0} of {zeroBytes:0.###e0} zero-region bytes ({100.0 * zeroBytesRead / zeroBytes:0.###}%)")

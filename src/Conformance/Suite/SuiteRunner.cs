@@ -154,13 +154,13 @@ public static class SuiteRunner
             if (c.EveryShard && !closed)
             {
                 closed = true;
-                Guard(() => watch.Check(observed, full: true));
+                watch.Check(observed, full: true);
             }
             watch.CurrentCase = c.Id;
             var outcome = RunOne(ctx, c, judge);
             if (!c.EveryShard)
             {
-                Guard(() => watch.Check(observed, full: false));
+                watch.Check(observed, full: false);
             }
             var result = new CaseResult(info.Name, info.Version, info.Arch.Name, c.Id, c.Requirement, c.Description,
                 outcome.Verdict, outcome.Input, outcome.Expected, outcome.Observed, outcome.Reason, clock.Elapsed.TotalMilliseconds - started);
@@ -216,19 +216,6 @@ public static class SuiteRunner
         var summary = new RunSummary(runtime, archName, 0, 0, cases.Count, 0, 0, 0);
         sink.Finish(summary);
         return summary;
-    }
-
-    /// <summary>A state check that meets a dead adapter leaves the verdict to the case that found it dead.</summary>
-    private static void Guard(Action check)
-    {
-        try
-        {
-            check();
-        }
-        catch (AdapterException)
-        {
-            // The next case that asks the adapter anything gets the fault (and its restart).
-        }
     }
 
     private static CaseOutcome RunOne(CaseContext ctx, ConformanceCase c, Judge judge)

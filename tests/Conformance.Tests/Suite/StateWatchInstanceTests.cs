@@ -46,6 +46,41 @@ public sealed class StateWatchInstanceTests
         }
     }
 
+    /// <summary>
+    /// An adapter that fails while the watch reads a state (a crash in its regions request) leaves that state unjudged:
+    /// every every-state case is then an error naming the case after which it happened and the fault, never a pass;
+    /// a failure found on a state that was judged is still reported as the failure. Before, the runner swallowed the
+    /// fault and the next case met a restarted runtime with nothing said.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AStateTheAdapterFailsToShow_IsUndecidedNeverPassed(bool overlapFirst)
+    {
+        var runtime = new BoxingRuntime();
+        var watch = new StateWatch(Judge, runtime.Info, 1);
+        using var observed = watch.Watch(runtime, _ => 8);
+        watch.CurrentCase = "SV-003/uint64/0x1234";
+        observed.Convert(ValueKind.Uint64, 0x1234);
+        if (overlapFirst)
+        {
+            runtime.Next = 0x5000;
+            observed.Convert(ValueKind.Uint64, 0x1234);
+        }
+        watch.Check(observed, full: false);
+        watch.CurrentCase = "SV-003/uint64/0x5678";
+        observed.Convert(ValueKind.Uint64, 0x5678);
+        runtime.Dead = true;
+        watch.Check(observed, full: false);
+        var overlap = watch.Outcome("ZV-015");
+        var zero = watch.Outcome("ZV-009");
+        Assert.Equal(Verdict.Error, zero.Verdict);
+        Assert.Contains("after case SV-003/uint64/0x5678", zero.Reason, StringComparison.Ordinal);
+        Assert.Contains("adapter fault [crash]", zero.Reason, StringComparison.Ordinal);
+        Assert.Equal("ZV-009 holds in every state", zero.Expected);
+        Assert.Equal(overlapFirst ? Verdict.Fail : Verdict.Error, overlap.Verdict);
+    }
+
     /// <summary>A runtime that boxes every value at the next 8-byte address; the test moves <see cref="Next"/> and <see cref="Instance"/>.</summary>
     private sealed class BoxingRuntime : IRuntimeAdapter
     {
@@ -55,7 +90,10 @@ public sealed class StateWatchInstanceTests
 
         public RuntimeInfo Info { get; } = DeclaringRuntime.Declare("64le", "core", "maps", "zero.shared-static");
 
-        public RegionMap Regions() => new(null, new Region("zero", 0x1000, 1024), null, []);
+        public bool Dead { get; set; }
+
+        public RegionMap Regions() => Dead ? throw new AdapterException("adapter fault [crash]: the adapter died before answering")
+            : new(null, new Region("zero", 0x1000, 1024), null, []);
 
         public byte[] Read(ulong address, int length) => new byte[length];
 
