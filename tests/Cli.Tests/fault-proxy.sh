@@ -24,6 +24,9 @@ while IFS= read -r line; do
   if (( at == 0 ? hello : n == at )); then
     [[ $once == - ]] || : > "$once"
     echo "fault-proxy: $mode at request $n" >&2
+    # The adapter has the requests before this one: let it answer them first, so that the fault hits this request
+    # (a batch arrives at once; without the pause the kill could beat the previous reply out of the adapter).
+    (( at == 0 )) || sleep 0.5
     case "$mode" in
       crash) kill -9 "$child"; exit 3 ;;
       exit0) kill -9 "$child"; exit 0 ;;
