@@ -2,7 +2,9 @@ namespace Reference.Tests;
 
 /// <summary>
 /// The seams let a derived runtime break exactly one step; these tests show that each broken variant is
-/// observably wrong through the same public surface the other tests use (so those tests can fail).
+/// observably wrong through the same public surface the other tests use (so those tests can fail). A test that shows
+/// a known bug names it with [KnownBug] (the catalogue, src/Conformance/Requirements/KnownBugs.cs, describes it and
+/// gives its requirement, which the test's [Requirement] must include); the others show what a broken step leaves intact.
 /// </summary>
 public class SeamTests
 {
@@ -47,6 +49,7 @@ public class SeamTests
 
     [Theory]
     [Requirement("AR-003")]
+    [KnownBug("no-big-endian-bump")]
     [InlineData("32be")]
     [InlineData("64be")]
     public void NoBigEndianOffset_ReadsBackWrongValue(string name)
@@ -57,6 +60,7 @@ public class SeamTests
 
     [Theory]
     [Requirement("ZV-001")]
+    [KnownBug("preallocated-zero")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void PreallocatingTypes_SetsZeroAtCreation(string name)
     {
@@ -69,6 +73,7 @@ public class SeamTests
 
     [Theory]
     [Requirement("ZV-011")]
+    [KnownBug("publish-before-allocate")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void PublishBeforeAllocate_ExposesUnmappedPointer(string name)
     {
@@ -79,6 +84,7 @@ public class SeamTests
 
     [Theory]
     [Requirement("ZV-006")]
+    [KnownBug("silent-wrap")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void NoOverflowCheck_IsCaughtAsNonTermination(string name)
     {
@@ -90,6 +96,7 @@ public class SeamTests
 
     [Theory]
     [Requirement("ZV-005")]
+    [KnownBug("grow-by-4096")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void GrowthSlowerThanDoubling_IsCaughtAsNonTerminationAfterOneStepPerBit(string name)
     {
@@ -107,6 +114,7 @@ public class SeamTests
 
     [Theory]
     [Requirement("ZV-005")]
+    [KnownBug("grow-by-4096")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void GrowthGuard_AllowsExactlyOneStepPerBit_AndNotOneMore(string name)
     {
@@ -129,6 +137,7 @@ public class SeamTests
 
     [Theory]
     [Requirement("ZV-009")]
+    [KnownBug("lookup-writes-zero")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void WritesZeroWithGuardsOff_BytesChangeAndViolationIsCounted(string name)
     {
@@ -141,6 +150,7 @@ public class SeamTests
 
     [Theory]
     [Requirement("ZV-009")]
+    [KnownBug("lookup-writes-zero")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void WritesZeroWithGuardsOn_Throws(string name)
     {
@@ -217,7 +227,8 @@ public class SeamTests
     }
 
     [Theory]
-    [Requirement("SV-004", "SV-003")]
+    [Requirement("SV-002", "SV-004", "SV-003")]
+    [KnownBug("no-table")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void NoTable_BreaksWideValuesButByteValuesStillUseTheTable(string name)
     {
@@ -234,6 +245,7 @@ public class SeamTests
 
     [Theory]
     [Requirement("ZV-005")]
+    [KnownBug("no-growth")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void NoGrowth_IsCaughtAsNonTerminationNamingSizesAndArchitecture(string name)
     {
@@ -265,6 +277,7 @@ public class SeamTests
 
     [Theory]
     [Requirement("ZV-003")]
+    [KnownBug("overwriting-publish")]
     [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
     public void PublishZero_SetsOnlyANilPointerAndStoreOverwrites(string name)
     {

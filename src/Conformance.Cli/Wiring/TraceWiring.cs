@@ -1,4 +1,5 @@
 using System.Reflection;
+using Conformance.Requirements;
 using Conformance.Trace;
 using Reference;
 
@@ -9,7 +10,7 @@ internal static class TraceWiring
 {
     private const BindingFlags Everything = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
-    /// <summary>The reference's [Implements] members, the compiled tests under <paramref name="root"/>, and the zoo's variants.</summary>
+    /// <summary>The reference's [Implements] members, the compiled tests under <paramref name="root"/>, and the broken things (<see cref="Broken"/>).</summary>
     public static TraceLinks Links(string root) => new(ReferenceLinks(), TraceLinks.TestsIn(root), Broken());
 
     /// <summary>(ID, "Type.Member") for every member of the reference that carries [Implements].</summary>
@@ -30,7 +31,15 @@ internal static class TraceWiring
         return links;
     }
 
-    /// <summary>(ID, "zoo:name") for every broken variant of the zoo.</summary>
+    /// <summary>
+    /// (ID, "zoo:name") for every broken variant of the zoo, and (ID, "model bug:name") or (ID, "seam test:name") for every
+    /// known bug the catalogue marks as realised there (tests check those marks against the seeded model bugs and the
+    /// seam tests' [KnownBug], which this assembly cannot see).
+    /// </summary>
     public static IReadOnlyList<(string Id, string Site)> Broken() =>
-        [.. Zoo.Variants.Select(v => (v.Requirement, $"zoo:{v.Name}"))];
+    [
+        .. Zoo.Variants.Select(v => (v.Requirement, $"zoo:{v.Name}")),
+        .. KnownBugs.All.Where(b => b.RealisedIn.HasFlag(BugRealisations.Model)).Select(b => (b.Requirement.Value, $"model bug:{b.Name}")),
+        .. KnownBugs.All.Where(b => b.RealisedIn.HasFlag(BugRealisations.Seam)).Select(b => (b.Requirement.Value, $"seam test:{b.Name}")),
+    ];
 }

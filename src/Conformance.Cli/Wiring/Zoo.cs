@@ -1,15 +1,21 @@
+using Conformance.Requirements;
 using Conformance.Suite;
 using Reference;
 
 namespace Conformance.Cli.Wiring;
 
 /// <summary>One deliberately broken runtime: a variant of the reference that breaks exactly one step.</summary>
-/// <param name="Name">Short name.</param>
-/// <param name="Requirement">The requirement the suite must name when it rejects the variant.</param>
-/// <param name="Bug">What is broken, in one line.</param>
+/// <param name="Bug">The known bug it realises (its name, requirement and description: <see cref="KnownBugs"/>).</param>
 /// <param name="Archs">The architectures on which the bug is observable (where it must be caught).</param>
 /// <param name="Create">Builds the variant on an architecture (in the design, <see cref="ZeroDesign"/>, it breaks).</param>
-internal sealed record ZooVariant(string Name, string Requirement, string Bug, IReadOnlyList<string> Archs, Func<Architecture, ReferenceRuntime> Create);
+internal sealed record ZooVariant(KnownBug Bug, IReadOnlyList<string> Archs, Func<Architecture, ReferenceRuntime> Create)
+{
+    /// <summary>The bug's name: <c>serve zoo:NAME:ARCH</c> serves the variant.</summary>
+    public string Name => Bug.Name;
+
+    /// <summary>The requirement the suite must name when it rejects the variant.</summary>
+    public string Requirement => Bug.Requirement.Value;
+}
 
 /// <summary>The zoo's score: how many variants the suite rejected with the right requirement.</summary>
 internal sealed record ZooScore(int Caught, int Total, IReadOnlyList<string> Missed);
@@ -17,7 +23,8 @@ internal sealed record ZooScore(int Caught, int Total, IReadOnlyList<string> Mis
 /// <summary>
 /// How strong is the suite? A zoo of broken runtimes (at least one per requirement), each run through
 /// the same adapter as the reference; the suite must fail each one, naming the requirement it breaks,
-/// on every architecture where the bug is observable.
+/// on every architecture where the bug is observable. Each realises an entry of <see cref="KnownBugs"/> (marked
+/// <see cref="BugRealisations.Zoo"/> there), which names and describes it; the zoo adds how to build it and where it shows.
 /// </summary>
 internal static class Zoo
 {
@@ -29,42 +36,42 @@ internal static class Zoo
 
     public static IReadOnlyList<ZooVariant> Variants { get; } =
     [
-        new("pointer-past-word", "AR-001", "large values are boxed at an address above the 32-bit word", Bits32, a => new PointerPastWord(a)),
-        new("int-is-8-bytes", "AR-002", "int, uint and uintptr are stored in 8 bytes on 32-bit machines", Bits32, a => new WordKindsEightBytes(a)),
-        new("no-big-endian-bump", "AR-003", "the table pointer is not bumped on big-endian machines", BigEndian, a => new NoBigEndianBump(a)),
-        new("table-little-endian", "SV-001", "the table's slots are written little-endian on every machine", BigEndian, a => new LittleEndianTable(a)),
-        new("table-bound-255", "SV-002", "the table serves values below 255 only (255 allocates)", All, a => new TableBound(a, 255)),
-        new("table-bound-257", "SV-003", "the table serves 256 too, from past its end", All, a => new TableBound(a, 257)),
-        new("fallback-allocates-twice", "SV-003", "a large value allocates two objects", All, a => new FallbackTwice(a)),
-        new("bytes-allocate", "SV-004", "uint8 values are boxed on the heap", All, a => new BytesAllocate(a)),
-        new("second-byte-table", "SV-005", "one-byte strings come from a second table of bytes", All, a => new SecondByteTable(a)),
-        new("empty-string-allocates", "SV-006", "converting the empty string allocates", All, a => new EmptyStringAllocates(a)),
-        new("conversion-writes-table", "SV-007", "converting 42 writes slot 42 of the table", All, a => new ConversionWritesTable(a)),
-        new("preallocated-zero", "ZV-001", "creating a type allocates its zero (the pre-2015 reflect)", All, a => new PreallocatedZero(a)),
-        new("zero-set-by-ptrto", "ZV-002", "PtrTo sets the element type's zero pointer", All, a => new ZeroSetByPtrTo(a)),
-        new("repoint-on-growth", "ZV-003", "growth moves every type's zero pointer to the new buffer", All, a => new RepointOnGrowth(a)),
-        new("threshold-1023", "ZV-004", "a 1024-byte type does not use the static zero", All, a => new Threshold1023(a)),
-        new("grow-when-exactly-full", "ZV-005", "the buffer doubles even when it already holds exactly the type's size", All, a => new GrowWhenExactlyFull(a)),
-        new("grow-by-4096", "ZV-005", "the buffer grows by +4096 instead of doubling", All, a => new GrowBy4096(a)),
-        new("silent-wrap", "ZV-006", "doubling wraps silently and a truncated buffer is used", Bits32, a => new SilentWrap(a)),
-        new("unaligned-buffer", "ZV-007", "the zero buffer is only 8-byte aligned", All, a => new UnalignedBuffer(a)),
-        new("old-buffer-reused", "ZV-008", "growth writes the older buffer (reused as scratch)", All, a => new OldBufferScribbled(a)),
-        new("lookup-writes-zero", "ZV-009", "a missing-key lookup writes a byte of the zero", All, a => new LookupWritesZero(a)),
-        new("zero-too-small", "ZV-016", "the buffer grows to a quarter of the type's size", All, a => new ZeroTooSmall(a)),
-        new("publish-before-allocate", "ZV-011", "the zero pointer is published before the buffer is allocated", All, a => new PublishBeforeAllocate(a)),
-        new("compiler-types-static", "ZV-012", "large compiler-known types get the 1024-byte static zero", All, a => new CompilerTypesStatic(a)),
-        new("lookup-allocates", "ZV-017", "a missing-key lookup returns a fresh zeroed object", All, a => new LookupAllocates(a)),
-        new("buffer-per-type", "ZV-014", "every large type gets a buffer of its own", All, a => new BufferPerType(a)),
-        new("value-in-zero", "ZV-015", "large values are boxed inside the compiler's zero region", All, a => new ValueInCompilerZero(a)),
-        new("gc-static-up-to-2048", "ZV-016", "gc design: run-time types up to 2048 bytes get the 1024-byte static zero", All, a => new GcStaticUpTo2048(a)),
-        new("gc-large-from-buffer", "ZV-018", "gc design: large run-time types get a shared on-demand zero instead of absent", All, a => new GcLargeFromBuffer(a)),
-        new("gc-absent-allocates", "ZV-018", "gc design: reporting a large key absent allocates one object", All, a => new GcAbsentAllocates(a)),
-        new("gc-compiler-zero-smallest", "ZV-012", "gc design: the linker sizes the compiler's zero to the smallest large type", All, a => new GcCompilerZeroSmallest(a)),
-        new("gc-absent-at-1024", "ZV-004", "gc design: a 1024-byte run-time type is reported absent (the boundary of zero.absent-large)", All, a => new GcAbsentAt1024(a)),
-        new("floats-allocate", "SV-008", "float32 and float64 always allocate, even with bits below 256", All, a => new FloatsAllocate(a)),
-        new("pair32-truncated", "SV-009", "struct { a, b uint32 } is converted as if it were 4 bytes", All, a => new Pair32Truncated(a)),
-        new("zero-sized-allocates", "SV-010", "converting struct{} allocates a 1-byte object", All, a => new ZeroSizedAllocates(a)),
-        new("empty-slice-is-nil", "SV-011", "an empty non-nil slice is served from the shared zero (reads back as nil)", All, a => new EmptySliceIsNil(a)),
+        new(KnownBugs.PointerPastWord, Bits32, a => new PointerPastWord(a)),
+        new(KnownBugs.IntIs8Bytes, Bits32, a => new WordKindsEightBytes(a)),
+        new(KnownBugs.NoBigEndianBump, BigEndian, a => new NoBigEndianBump(a)),
+        new(KnownBugs.TableLittleEndian, BigEndian, a => new LittleEndianTable(a)),
+        new(KnownBugs.TableBound255, All, a => new TableBound(a, 255)),
+        new(KnownBugs.TableBound257, All, a => new TableBound(a, 257)),
+        new(KnownBugs.FallbackAllocatesTwice, All, a => new FallbackTwice(a)),
+        new(KnownBugs.BytesAllocate, All, a => new BytesAllocate(a)),
+        new(KnownBugs.SecondByteTable, All, a => new SecondByteTable(a)),
+        new(KnownBugs.EmptyStringAllocates, All, a => new EmptyStringAllocates(a)),
+        new(KnownBugs.ConversionWritesTable, All, a => new ConversionWritesTable(a)),
+        new(KnownBugs.PreallocatedZero, All, a => new PreallocatedZero(a)),
+        new(KnownBugs.ZeroSetByPtrTo, All, a => new ZeroSetByPtrTo(a)),
+        new(KnownBugs.RepointOnGrowth, All, a => new RepointOnGrowth(a)),
+        new(KnownBugs.Threshold1023, All, a => new Threshold1023(a)),
+        new(KnownBugs.GrowWhenExactlyFull, All, a => new GrowWhenExactlyFull(a)),
+        new(KnownBugs.GrowBy4096, All, a => new GrowBy4096(a)),
+        new(KnownBugs.SilentWrap, Bits32, a => new SilentWrap(a)),
+        new(KnownBugs.UnalignedBuffer, All, a => new UnalignedBuffer(a)),
+        new(KnownBugs.OldBufferReused, All, a => new OldBufferScribbled(a)),
+        new(KnownBugs.LookupWritesZero, All, a => new LookupWritesZero(a)),
+        new(KnownBugs.ZeroTooSmall, All, a => new ZeroTooSmall(a)),
+        new(KnownBugs.PublishBeforeAllocate, All, a => new PublishBeforeAllocate(a)),
+        new(KnownBugs.CompilerTypesStatic, All, a => new CompilerTypesStatic(a)),
+        new(KnownBugs.LookupAllocates, All, a => new LookupAllocates(a)),
+        new(KnownBugs.BufferPerType, All, a => new BufferPerType(a)),
+        new(KnownBugs.ValueInZero, All, a => new ValueInCompilerZero(a)),
+        new(KnownBugs.GcStaticUpTo2048, All, a => new GcStaticUpTo2048(a)),
+        new(KnownBugs.GcLargeFromBuffer, All, a => new GcLargeFromBuffer(a)),
+        new(KnownBugs.GcAbsentAllocates, All, a => new GcAbsentAllocates(a)),
+        new(KnownBugs.GcCompilerZeroSmallest, All, a => new GcCompilerZeroSmallest(a)),
+        new(KnownBugs.GcAbsentAt1024, All, a => new GcAbsentAt1024(a)),
+        new(KnownBugs.FloatsAllocate, All, a => new FloatsAllocate(a)),
+        new(KnownBugs.Pair32Truncated, All, a => new Pair32Truncated(a)),
+        new(KnownBugs.ZeroSizedAllocates, All, a => new ZeroSizedAllocates(a)),
+        new(KnownBugs.EmptySliceIsNil, All, a => new EmptySliceIsNil(a)),
     ];
 
     /// <summary>
@@ -97,7 +104,7 @@ internal static class Zoo
             perArch.Add($"{archName}: {right} {v.Requirement} failure(s){(others.Count > 0 ? $", also {string.Join(" ", others)}" : "")}");
             all &= right > 0;
         }
-        return (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {(all ? "caught" : "MISSED")} {v.Name,-26} {v.Bug} ({clock.Elapsed.TotalSeconds:0.0} s): {string.Join("; ", perArch)}"), all);
+        return (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {(all ? "caught" : "MISSED")} {v.Name,-26} {v.Bug.Description} ({clock.Elapsed.TotalSeconds:0.0} s): {string.Join("; ", perArch)}"), all);
     }
 
     private sealed class ListSink(List<CaseResult> into) : IResultSink

@@ -12,7 +12,7 @@ namespace Conformance.Trace;
 /// <param name="Cases">Number of conformance cases checking it (over the four architectures).</param>
 /// <param name="CaseExamples">A few case IDs.</param>
 /// <param name="Tests">Test methods carrying [Requirement(id)] in the compiled test assemblies ("Class.Method").</param>
-/// <param name="Broken">Deliberately broken things that break it: zoo variants and seeded model bugs.</param>
+/// <param name="Broken">Deliberately broken things that break it: zoo variants, seeded model bugs and seam tests (<see cref="KnownBugs"/>).</param>
 public sealed record TraceRow(string Id, IReadOnlyList<string> Obligations, IReadOnlyList<string> ReferenceSites, int Cases, IReadOnlyList<string> CaseExamples,
     IReadOnlyList<string> Tests, IReadOnlyList<string> Broken)
 {
@@ -37,7 +37,7 @@ public sealed record TraceRow(string Id, IReadOnlyList<string> Obligations, IRea
         }
         if (Broken.Count == 0)
         {
-            yield return "no broken variant (zoo or seeded model bug)";
+            yield return "no broken variant (zoo, seeded model bug or seam test)";
         }
     }
 }
@@ -49,17 +49,21 @@ public sealed record TraceRow(string Id, IReadOnlyList<string> Obligations, IRea
 /// </summary>
 /// <param name="ReferenceLinks">(ID, "Type.Member") from the reference assembly.</param>
 /// <param name="TestLinks">(ID, "Class.Method") from the compiled test assemblies.</param>
-/// <param name="Broken">(ID, "zoo:name" or "model bug:name").</param>
+/// <param name="Broken">(ID, "zoo:name", "model bug:name" or "seam test:name").</param>
 public sealed record TraceLinks(IReadOnlyList<(string Id, string Site)> ReferenceLinks, IReadOnlyList<(string Id, string Site)> TestLinks, IReadOnlyList<(string Id, string Site)> Broken)
 {
     /// <summary>The full name of the tests' attribute (tests/TestSupport).</summary>
     public const string TestAttribute = "Conformance.Testing.RequirementAttribute";
 
+    /// <summary>The full name of the attribute by which a test names a known bug (tests/TestSupport; <see cref="KnownBugs"/>).</summary>
+    public const string KnownBugAttribute = "Conformance.Testing.KnownBugAttribute";
+
     /// <summary>
-    /// The [Requirement] links of every compiled test assembly under <paramref name="root"/>/tests (the newest build
-    /// of each project); none when nothing is built.
+    /// The [Requirement] links (or those of <paramref name="attribute"/>, another attribute whose constructor takes
+    /// strings: (argument, "Class.Method")) of every compiled test assembly under <paramref name="root"/>/tests (the newest
+    /// build of each project); none when nothing is built.
     /// </summary>
-    public static IReadOnlyList<(string Id, string Site)> TestsIn(string root)
+    public static IReadOnlyList<(string Id, string Site)> TestsIn(string root, string attribute = TestAttribute)
     {
         var tests = Path.Combine(root, "tests");
         if (!Directory.Exists(tests))
@@ -78,7 +82,7 @@ public sealed record TraceLinks(IReadOnlyList<(string Id, string Site)> Referenc
             var newest = Directory.EnumerateFiles(bin, name + ".dll", SearchOption.AllDirectories).MaxBy(File.GetLastWriteTimeUtc);
             if (newest is not null)
             {
-                links.AddRange(DeclaredLinks.Read(newest, TestAttribute));
+                links.AddRange(DeclaredLinks.Read(newest, attribute));
             }
         }
         return links;

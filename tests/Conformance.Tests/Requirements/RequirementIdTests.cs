@@ -1,4 +1,6 @@
-namespace Conformance.Tests.Models;
+using Conformance.Requirements;
+
+namespace Conformance.Tests.Requirements;
 
 public sealed class RequirementIdTests
 {
