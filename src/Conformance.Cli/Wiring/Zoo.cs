@@ -57,6 +57,7 @@ internal static class Zoo
         new(KnownBugs.UnalignedBuffer, All, a => new UnalignedBuffer(a)),
         new(KnownBugs.OldBufferReused, All, a => new OldBufferScribbled(a)),
         new(KnownBugs.LookupWritesZero, All, a => new LookupWritesZero(a)),
+        new(KnownBugs.LookupHandsOutEntry, All, a => new LookupHandsOutEntry(a)),
         new(KnownBugs.ZeroTooSmall, All, a => new ZeroTooSmall(a)),
         new(KnownBugs.PublishBeforeAllocate, All, a => new PublishBeforeAllocate(a)),
         new(KnownBugs.CompilerTypesStatic, All, a => new CompilerTypesStatic(a)),
@@ -301,6 +302,12 @@ internal static class Zoo
             }
             return base.AllocateZeroBuffer(size);
         }
+    }
+
+    private sealed class LookupHandsOutEntry(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override ulong? MissingKeyPointer(GoMap map, ulong key) =>
+            map.TryGetSlot(key ^ 1, out var entry) ? entry : base.MissingKeyPointer(map, key);
     }
 
     private sealed class LookupWritesZero(Architecture a) : ReferenceRuntime(a, Unguarded)

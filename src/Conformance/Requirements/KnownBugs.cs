@@ -77,6 +77,7 @@ public static class KnownBugs
     public static KnownBug StaticWithoutSizeCheck { get; } = new("static-without-size-check", "ZV-003", "a type of any size is given the static zero first, then moved to the buffer", Model);
     public static KnownBug OverwritingPublish { get; } = new("overwriting-publish", "ZV-003", "publication stores unconditionally (an atomicstorep), moving a published zero pointer", Seam);
     public static KnownBug Threshold1023 { get; } = new("threshold-1023", "ZV-004", "a 1024-byte type does not use the static zero", Zoo | Model);
+    public static KnownBug LookupHandsOutEntry { get; } = new("lookup-hands-out-entry", "ZV-004", "a missing key differing from a stored key only in its lowest bit gets that entry (a key comparison ignoring bit 0)", Zoo);
     public static KnownBug GcAbsentAt1024 { get; } = new("gc-absent-at-1024", "ZV-004", "gc design: a 1024-byte run-time type is reported absent (the boundary of zero.absent-large)", Zoo | Model);
     public static KnownBug GrowWhenExactlyFull { get; } = new("grow-when-exactly-full", "ZV-005", "the buffer doubles even when it already holds exactly the type's size", Zoo);
     public static KnownBug GrowBy4096 { get; } = new("grow-by-4096", "ZV-005", "the buffer grows by +4096 instead of doubling", Zoo | Seam | Model);
