@@ -274,6 +274,80 @@ public sealed class ExecAdapterFaultTests
         Assert.Equal(0, a.Restarts);
     }
 
+    /// <summary>
+    /// An adapter for the read-ahead tests below (bash, inline): conversions point into a table; the third regions
+    /// request (by then read ahead with a conversion) is answered per <paramref name="third"/>: "contradiction" (a region
+    /// running past 2^64: a fault that keeps the process) or "crash" (the process exits).
+    /// </summary>
+    private static ExecAdapterOptions ReadAheadAdapter(string third) => new("bash", ["-c", """
+        n=0
+        while IFS= read -r line; do
+          [[ $line =~ \"id\":([0-9]+) ]] && id=${BASH_REMATCH[1]}
+          [[ $line =~ \"op\":\"([a-zA-Z]+)\" ]] && op=${BASH_REMATCH[1]}
+          case $op in
+            hello) printf '{"id":%s,"ok":true,"result":{"protocol":2,"runtime":{"name":"inline","version":"1"},"arch":{"wordBits":64,"byteOrder":"little"},"features":["core","small.table"]}}\n' "$id" ;;
+            regions) n=$((n + 1))
+              if (( n == 3 )) && [[ $0 == crash ]]; then exit 3; fi
+              base=0x1000; (( n == 3 )) && base=0xffffffffffffff00
+              printf '{"id":%s,"ok":true,"result":{"table":{"name":"table","base":"%s","size":"0x800"},"staticZero":null,"compilerZero":null,"zeroBuffers":[]}}\n' "$id" "$base" ;;
+            *) printf '{"id":%s,"ok":true,"result":{"pointer":"0x1008","allocated":{"objects":"0x0","bytes":"0x0"}}}\n' "$id" ;;
+          esac
+        done
+        """, third])
+    {
+        RequestTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    /// <summary>
+    /// A fault that keeps the process, in the answer to a request read ahead that nobody then asks for, is nobody's
+    /// failure: the next request is answered as usual. Asked for, it is that request's fault.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AContradictionReadAhead_IsTheFaultOfTheRequestThatAsksForIt_AndOfNoOther(bool ask)
+    {
+        using var a = ExecAdapter.Start(ReadAheadAdapter("contradiction"));
+        for (ulong v = 0; v < 2; v++)
+        {
+            a.Convert(ValueKind.Uint16, v);
+            Assert.Equal(0x1000UL, a.Regions().Table!.Base); // regions #1 and #2, asked: after them it is read ahead
+        }
+        Assert.Equal(0x1008UL, a.Convert(ValueKind.Uint16, 2).Data); // carries regions #3
+        if (ask)
+        {
+            var e = Assert.Throws<AdapterException>(() => a.Regions());
+            Assert.Equal(ExecFault.Contradiction, ExecFaults.Of(e));
+            Assert.Contains("runs past the end of any 64-bit address space", e.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal((ask ? 1L : 0L, 7L), (a.Traffic.ReadAheadHits, a.Traffic.Requests)); // hello, 3 conversions, 3 regions (the third read ahead)
+        Assert.Equal(0x1008UL, a.Convert(ValueKind.Uint16, 3).Data);
+        Assert.Equal(0, a.Restarts);
+    }
+
+    /// <summary>
+    /// The process dying on a request read ahead that nobody asks for is still reported: the next request that was not
+    /// read ahead fails with that fault, naming the request read ahead; then a new process answers.
+    /// </summary>
+    [Fact]
+    public void ADeathOnARequestReadAhead_IsReportedByTheNextRequest()
+    {
+        using var a = ExecAdapter.Start(ReadAheadAdapter("crash"));
+        for (ulong v = 0; v < 2; v++)
+        {
+            a.Convert(ValueKind.Uint16, v);
+            a.Regions();
+        }
+        Assert.Equal(0x1008UL, a.Convert(ValueKind.Uint16, 2).Data); // answered; the regions read ahead with it killed the process
+        var e = Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 3));
+        Assert.Equal(ExecFault.Crash, ExecFaults.Of(e));
+        Assert.StartsWith("adapter fault [crash]", e.Message, StringComparison.Ordinal);
+        Assert.Contains("(regions)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("a request read ahead after convert(uint16, 0x2)", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0x1008UL, a.Convert(ValueKind.Uint16, 4).Data); // a new process
+        Assert.Equal(1, a.Restarts);
+    }
+
     /// <summary>A result missing a field (or a field of a field) is malformed, names the field, and keeps the process.</summary>
     [Theory]
     [InlineData("nofield", "'allocated'")]

@@ -315,7 +315,7 @@ public sealed class ExecAdapter : IRuntimeAdapter
         bool known = TryMessage(request, out var message);
         if (known && ReadAhead.IsReadOnly(message) && _ahead.Take(message) is { } early)
         {
-            if (early.Fault is not null && early.ErrorCode is null)
+            if (early.Fault is { } fault && _lostAhead?.InnerException == fault)
             {
                 _lostAhead = null; // the death of the process is reported here, once
             }
@@ -345,20 +345,17 @@ public sealed class ExecAdapter : IRuntimeAdapter
             _ahead.Forget(); // the requests read ahead were not answered (aborted) or answer a state nobody asked about
             return replies[0];
         }
-        for (int i = 0; i < extra.Count; i++)
+        var answered = Enumerable.Range(0, extra.Count).Where(i => replies[i + 1].Fault is not { } f || ExecFaults.Of(f) != ExecFault.Aborted).ToList();
+        foreach (int i in answered)
         {
-            if (replies[i + 1].Fault is not { } fault || replies[i + 1].ErrorCode is not null)
-            {
-                _ahead.Keep(extra[i], replies[i + 1]);
-            }
-            else if (ExecFaults.Of(fault) != ExecFault.Aborted)
-            {
-                // The process died answering it. Asked for, the answer throws this fault; never asked for, the next
-                // request that was not read ahead does, so that the death is reported, not hidden behind a restart.
-                _ahead.Keep(extra[i], replies[i + 1]);
-                _lostAhead = new AdapterException($"{fault.Message} (a request read ahead after {request.Summary})", fault);
-                _lostAhead.Data["fault"] = fault.Data["fault"];
-            }
+            _ahead.Keep(extra[i], replies[i + 1]);
+        }
+        if (_process is null && answered.Select(i => replies[i + 1]).LastOrDefault(r => r.Fault is not null && r.ErrorCode is null)?.Fault is { } died)
+        {
+            // The process died answering a request read ahead. Asked for, the answer throws this fault; never asked
+            // for, the next request that was not read ahead does, so that the death is reported, not hidden behind a restart.
+            _lostAhead = new AdapterException($"{died.Message} (a request read ahead after {request.Summary})", died);
+            _lostAhead.Data["fault"] = died.Data["fault"];
         }
         return replies[0];
     }
