@@ -129,3 +129,65 @@ internal sealed class RecordingSink : IResultSink
         Summary = summary;
     }
 }
+
+/// <summary>
+/// A runtime that boxes every value at the next 8-byte address (with <see cref="Reuse"/>, the second value at the
+/// first one's; tests move <see cref="Next"/> and <see cref="Instance"/> to stage overlaps and restarts), reports a
+/// 1 KiB static zero of zeros at 0x1000, faults reading anything else, and with <see cref="Dead"/> fails its regions
+/// request as a crashed adapter would.
+/// </summary>
+internal sealed class BoxingRuntime(string arch = "64le", params string[] features) : IRuntimeAdapter
+{
+    public ulong Next { get; set; } = 0x5000;
+
+    public long Instance { get; set; } = 1;
+
+    public bool Reuse { get; init; }
+
+    public bool Dead { get; set; }
+
+    /// <summary>How many values were converted.</summary>
+    public int Objects { get; private set; }
+
+    public RuntimeInfo Info { get; } = DeclaringRuntime.Declare(arch, features.Length > 0 ? features : ["core", "small.table", "maps", "zero.shared-static"]);
+
+    public RegionMap Regions() => Dead ? throw new AdapterException("adapter fault [crash]: the adapter died before answering")
+        : new(null, new Region("zero", 0x1000, 1024), null, []);
+
+    public byte[] Read(ulong address, int length) => address >= 0x1000 && address + (ulong)length <= 0x1400
+        ? new byte[length] : throw new MemoryFaultException(address, (ulong)length, "SIGSEGV");
+
+    public Pointed Convert(ValueKind kind, ulong bits)
+    {
+        Objects++;
+        var at = Next;
+        Next += Reuse && Objects == 1 ? 0UL : 8UL;
+        return new(at, new Allocation(1, 8));
+    }
+
+    public CreatedType CreateType(TypeKind kind, ulong length, TypeRef? element) => throw new NotSupportedException();
+
+    public IReadOnlyList<CreatedType> CompilerTypes() => [];
+
+    public ulong ZeroPointer(TypeRef type) => throw new NotSupportedException();
+
+    public MapCreation MakeMap(TypeRef element) => throw new NotSupportedException();
+
+    public Lookup LookupMissing(MapRef map, ulong key) => throw new NotSupportedException();
+
+    public void Assign(MapRef map, ulong key, byte fill) => throw new NotSupportedException();
+
+    public Pointed OneByteString(byte value) => throw new NotSupportedException();
+
+    public Pointed EmptyString() => throw new NotSupportedException();
+
+    public Pointed NilSlice() => throw new NotSupportedException();
+
+    public Pointed EmptySlice() => throw new NotSupportedException();
+
+    public IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> types, int threads) => throw new NotSupportedException();
+
+    public void Dispose()
+    {
+    }
+}
