@@ -11,9 +11,10 @@ public class DryRunTests
     {
         string json = CliHarness.TempFile(".jsonl");
         var (exit, output, err) = CliHarness.Invoke("run", "--no-prove", "--no-zoo", "--seed", "20261122", "--shard", "2/2",
-            "--adapter", "exec:/bin/sh -c exit", "--json", json, "--dry-run");
+            "--adapter", "exec:/bin/sh -c exit", "--json", json, "--race-trials", "9", "--race-budget", "2.5", "--dry-run");
         Assert.True(exit == 0, err);
         Assert.Contains("dry run: would run exec:/bin/sh -c exit; shard 2/2, seed 20261122; proofs skipped, zoo skipped", output, StringComparison.Ordinal);
+        Assert.Contains("dry run: the race case: at most 9 trial(s), a 2.5-second budget", output, StringComparison.Ordinal);
         Assert.Contains("dry run: nothing started", output, StringComparison.Ordinal);
         Assert.False(File.Exists(json), "a dry run wrote the results file");
     }

@@ -31,6 +31,8 @@ internal static class DryRun
         }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"dry run: would run {string.Join(", ", targets)}; shard {options.ShardIndex}/{options.ShardCount}, seed {options.Seed}; proofs {(prove ? "first" : "skipped")}, zoo {(zoo ? "after" : "skipped")}"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"dry run: the race case: at most {options.RaceTrials} trial(s), a {options.RaceBudgetSeconds}-second budget"));
         if (options.Requirements is { } r)
         {
             stdout.WriteLine($"dry run: requirements {string.Join(' ', r.Order(StringComparer.Ordinal))}");

@@ -32,10 +32,12 @@ internal static class RunCommand
         var runTimeout = new Option<double?>("--run-timeout") { Description = "exec adapters: seconds one adapter may take in all, restarts included (default 3600)" };
         var maxRestarts = new Option<int?>("--max-restarts") { Description = "exec adapters: how often a failed adapter process is replaced (default 2)" };
         var noReadAhead = new Option<bool>("--no-read-ahead") { Description = "exec adapters: one request per round trip (by default a request that may change the state carries the read-only requests that followed it before; same answers, fewer round trips)" };
+        var raceTrials = new Option<int?>("--race-trials") { Description = $"the race case (ZV-011): at most this many trials, each on a fresh runtime where one can be had (1..1000, default {RunOptions.DefaultRaceTrials}; README, \"Races\")" };
+        var raceBudget = new Option<double?>("--race-budget") { Description = $"the race case: seconds after which no further trial starts (default {RunOptions.DefaultRaceBudgetSeconds.ToString(CultureInfo.InvariantCulture)})" };
         var dryRun = new Option<bool>("--dry-run") { Description = "check every option as a run would (and that each exec adapter's program and each report's folder exist), print what would run, start nothing" };
         var cmd = new Command("run", "Run the conformance suite against runtimes.")
         {
-            adapter, arch, feature, requirement, seed, shard, json, junit, html, noProve, noZoo, requestTimeout, runTimeout, maxRestarts, noReadAhead, dryRun,
+            adapter, arch, feature, requirement, seed, shard, json, junit, html, noProve, noZoo, requestTimeout, runTimeout, maxRestarts, noReadAhead, raceTrials, raceBudget, dryRun,
         };
         cmd.SetAction(parse =>
         {
@@ -48,7 +50,7 @@ internal static class RunCommand
             var specs = parse.GetValue(adapter) is { Length: > 0 } a ? a : ["reference"];
             var limits = ExecLimits(parse.GetValue(requestTimeout), parse.GetValue(runTimeout), parse.GetValue(maxRestarts), parse.GetValue(noReadAhead));
             var targets = specs.SelectMany(s => AdapterSpec.Resolve(s, archs, limits)).ToList();
-            var options = new RunOptions(runSeed, requirements, features, k, n);
+            var options = RaceOptions(new RunOptions(runSeed, requirements, features, k, n), parse.GetValue(raceTrials), parse.GetValue(raceBudget));
             if (parse.GetValue(dryRun))
             {
                 return DryRun.Check(specs, targets.Select(t => t.Name).ToList(), options, [parse.GetValue(json), parse.GetValue(junit), parse.GetValue(html)],
@@ -137,6 +139,23 @@ internal static class RunCommand
     }
 
     /// <summary>The exec limits from the command line (docs/protocol.md, Faults); each must be positive (restarts: 0 or more).</summary>
+    /// <summary><paramref name="options"/> with the race case's trials and budget, each checked (a usage error names the option).</summary>
+    internal static RunOptions RaceOptions(RunOptions options, int? trials, double? budgetSeconds) => options with
+    {
+        RaceTrials = trials switch
+        {
+            null => options.RaceTrials,
+            >= 1 and <= 1000 => trials.Value,
+            _ => throw new UsageException($"--race-trials {trials}: expected 1..1000"),
+        },
+        RaceBudgetSeconds = budgetSeconds switch
+        {
+            null => options.RaceBudgetSeconds,
+            > 0 and <= 1e5 => budgetSeconds.Value,
+            _ => throw new UsageException($"--race-budget {budgetSeconds.Value.ToString(CultureInfo.InvariantCulture)}: expected a number of seconds above 0 (at most 10^5)"),
+        },
+    };
+
     internal static Func<ExecAdapterOptions, ExecAdapterOptions> ExecLimits(double? requestSeconds, double? runSeconds, int? restarts, bool noReadAhead = false)
     {
         static TimeSpan? Seconds(double? value, string option) => value switch

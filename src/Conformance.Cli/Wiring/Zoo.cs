@@ -59,7 +59,9 @@ internal static class Zoo
         new(KnownBugs.LookupWritesZero, All, a => new LookupWritesZero(a)),
         new(KnownBugs.LookupHandsOutEntry, All, a => new LookupHandsOutEntry(a)),
         new(KnownBugs.ZeroTooSmall, All, a => new ZeroTooSmall(a)),
-        new(KnownBugs.PublishBeforeAllocate, All, a => new PublishBeforeAllocate(a)),
+        new(KnownBugs.PublishBeforeAllocate, All, PublishBeforeAllocate.OneIn(1)),
+        new(KnownBugs.PublishBeforeAllocateOneIn2, All, PublishBeforeAllocate.OneIn(2)),
+        new(KnownBugs.PublishBeforeAllocateOneIn4, All, PublishBeforeAllocate.OneIn(4)),
         new(KnownBugs.CompilerTypesStatic, All, a => new CompilerTypesStatic(a)),
         new(KnownBugs.LookupAllocates, All, a => new LookupAllocates(a)),
         new(KnownBugs.BufferPerType, All, a => new BufferPerType(a)),
@@ -328,14 +330,36 @@ internal static class Zoo
         protected override MemoryRegion AllocateZeroBuffer(ulong size) => base.AllocateZeroBuffer(Math.Max(size / 4, 4096));
     }
 
-    private sealed class PublishBeforeAllocate(Architecture a) : ReferenceRuntime(a)
+    /// <summary>
+    /// Publishes the zero pointer before the buffer is allocated, in 1 of <c>n</c> growths drawn at random (every growth
+    /// when <c>n</c> is 1): with <c>n</c> &gt; 1, a race that goes wrong only sometimes, as a real one does. The draws of
+    /// every instance of one variant come from one generator with a fixed seed, so that fresh runtimes (one per trial of
+    /// the race case) do not repeat each other's luck.
+    /// </summary>
+    internal sealed class PublishBeforeAllocate(Architecture a, int n, Random luck) : ReferenceRuntime(a)
     {
+        /// <summary>Makes instances of the variant that misbehaves in 1 of <paramref name="n"/> growths, sharing one generator.</summary>
+        public static Func<Architecture, ReferenceRuntime> OneIn(int n, int seed = 1)
+        {
+            var luck = new Random(seed);
+            return a => new PublishBeforeAllocate(a, n, luck);
+        }
+
         protected override void AllocateAndPublishZero(RType type, ulong size)
         {
+            bool misbehave;
+            lock (luck)
+            {
+                misbehave = luck.Next(n) == 0;
+            }
+            if (!misbehave)
+            {
+                base.AllocateAndPublishZero(type, size);
+                return;
+            }
             ulong next = Memory.PeekNextAddress(Segment.Persistent, ZeroBufferAlignment) ?? 0;
             PublishZero(type, next);
-            var buffer = AllocateZeroBuffer(size);
-            CommitZeroBuffer(buffer);
+            CommitZeroBuffer(AllocateZeroBuffer(size));
         }
     }
 

@@ -90,6 +90,8 @@ public static class KnownBugs
     public static KnownBug OldBufferLost { get; } = new("old-buffer-lost", "ZV-008", "growth frees the older buffer, so a type pointing at it no longer has a valid zero", Model);
     public static KnownBug LookupWritesZero { get; } = new("lookup-writes-zero", "ZV-009", "a missing-key lookup writes a byte of the zero", Zoo | Seam | Model);
     public static KnownBug PublishBeforeAllocate { get; } = new("publish-before-allocate", "ZV-011", "the zero pointer is published before the buffer is allocated", Zoo | Seam);
+    public static KnownBug PublishBeforeAllocateOneIn2 { get; } = new("publish-before-allocate-1-in-2", "ZV-011", "in 1 of 2 growths (at random), the zero pointer is published before the buffer is allocated", Zoo);
+    public static KnownBug PublishBeforeAllocateOneIn4 { get; } = new("publish-before-allocate-1-in-4", "ZV-011", "in 1 of 4 growths (at random), the zero pointer is published before the buffer is allocated", Zoo);
     public static KnownBug NoRecheckUnderLock { get; } = new("no-recheck-under-lock", "ZV-011", "the type's zero is not read again under the lock (the seed's code): a second pointer can be published", Model);
     public static KnownBug CompilerTypesStatic { get; } = new("compiler-types-static", "ZV-012", "large compiler-known types get the 1024-byte static zero", Zoo | Model);
     public static KnownBug GcCompilerZeroSmallest { get; } = new("gc-compiler-zero-smallest", "ZV-012", "gc design: the linker sizes the compiler's zero to the smallest large type", Zoo | Seam);

@@ -12,9 +12,19 @@ namespace Conformance.Suite;
 /// <param name="ShardCount">How many shards the suite is split into.</param>
 /// <param name="Sequences">How many random operation sequences.</param>
 /// <param name="SequenceLength">Steps in each sequence.</param>
+/// <param name="RaceTrials">How many trials the race case (ZV-011) runs at most, each on a fresh runtime where the runtime can give one.</param>
+/// <param name="RaceBudgetSeconds">The race case's time budget: no trial starts after it is spent (the first always runs).</param>
 public sealed record RunOptions(
     ulong Seed, IReadOnlySet<string>? Requirements = null, IReadOnlySet<string>? Features = null,
-    int ShardIndex = 1, int ShardCount = 1, int Sequences = 12, int SequenceLength = 40);
+    int ShardIndex = 1, int ShardCount = 1, int Sequences = 12, int SequenceLength = 40,
+    int RaceTrials = RunOptions.DefaultRaceTrials, double RaceBudgetSeconds = RunOptions.DefaultRaceBudgetSeconds)
+{
+    /// <summary>The race case's trials by default (README, "Races": the detection probability they give).</summary>
+    public const int DefaultRaceTrials = 4;
+
+    /// <summary>The race case's time budget by default, in seconds.</summary>
+    public const double DefaultRaceBudgetSeconds = 5;
+}
 
 /// <summary>The header of one run of the suite against one runtime.</summary>
 public sealed record RunHeader(string Runtime, string RuntimeVersion, string Arch, IReadOnlyList<string> Features, ulong Seed, string Shard, DateTimeOffset Started, int Cases);
@@ -82,7 +92,7 @@ public static class SuiteRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         var all = SmallValueCases.All(inputs)
-            .Concat(ZeroValueCases.All(arch, inputs))
+            .Concat(ZeroValueCases.All(arch, inputs, options))
             .Concat(SequenceCases.All(inputs, options.Sequences, options.SequenceLength))
             .Concat(EveryStateCases(options))
             .ToList();
