@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Conformance.Cli.Wiring;
 using Conformance.Requirements;
 using Conformance.Trace;
@@ -5,13 +6,17 @@ using Conformance.Trace;
 namespace Cli.Tests;
 
 /// <summary>
-/// The zoo and the seam tests against the catalogue of known bugs (<see cref="KnownBugs"/>): each names an entry that
-/// exists, under the same requirement, and each entry marked as realised in a list is realised there. The seam tests
-/// (tests/Reference.Tests) must not reference the suite, so their [KnownBug] names are read from the compiled
-/// assemblies, as trace reads [Requirement]. The seeded model bugs are checked in Conformance.Tests (KnownBugsTests).
+/// The zoo, the seam tests and the real-Go zoo against the catalogue of known bugs (<see cref="KnownBugs"/>): each names
+/// an entry that exists, under the same requirement, and each entry marked as realised in a list is realised there. The
+/// seam tests (tests/Reference.Tests) must not reference the suite, so their [KnownBug] names are read from the compiled
+/// assemblies, as trace reads [Requirement]; the real-Go zoo's patches are read from adapters/go/zoo/bugs.txt. The
+/// seeded model bugs are checked in Conformance.Tests (KnownBugsTests).
 /// </summary>
-public sealed class KnownBugCatalogueTests
+public sealed partial class KnownBugCatalogueTests
 {
+    [GeneratedRegex(@"must\[([^@\]]+)@[a-z0-9]+\]=""([^""]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CiMust();
+
     [Fact]
     public void ZooVariants_RealiseExactlyTheEntriesMarkedZoo_OnceEach()
     {
@@ -44,6 +49,88 @@ public sealed class KnownBugCatalogueTests
         Assert.Contains("[KnownBug(\"grow-by-4096\")] on T.B: the test's [Requirement] lacks ZV-005, the requirement the bug breaks", problems);
         Assert.Contains("[KnownBug(\"threshold-1023\")] on T.C: the catalogue does not mark threshold-1023 (ZV-004) as realised by a seam test", problems);
         Assert.Contains(problems, p => p.StartsWith("marked Seam in the catalogue but named by no test: ", StringComparison.Ordinal) && p.Contains("no-big-endian-bump", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GoPatches_NameEntriesMarkedGoPatch_OneLineEach()
+    {
+        var lines = File.ReadAllLines(Path.Combine(CliHarness.RepoRoot(), "adapters", "go", "zoo", "bugs.txt"));
+        Assert.Contains(lines, l => l.StartsWith("lookup-writes-zero |", StringComparison.Ordinal));
+        var problems = GoPatchProblems(lines);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void GoPatchCheck_PlantedMistakes_AreEachReported()
+    {
+        var problems = GoPatchProblems(
+        [
+            "# a comment, and a blank line",
+            "",
+            "no-such-bug | a.go:1 | s/a/b/ | m | both | w",
+            "grow-by-4096 | a.go:2 | s/a/b/ | m | both | w",
+            "table-slot5 | a.go:3 | s/a/b/ | m | both | w",
+            "table-slot5 | a.go:4 | s/a/b/ | m | both | w",
+            "onebyte-wrong-slot | a.go:5 | s/a/b/ | m | both",
+        ]);
+        Assert.Contains("bugs.txt line 3: no-such-bug is no entry in the catalogue", problems);
+        Assert.Contains("bugs.txt line 4: the catalogue does not mark grow-by-4096 (ZV-005) as realised by a Go patch", problems);
+        Assert.Contains("bugs.txt lines 5, 6: table-slot5 (SV-001) is patched more than once", problems);
+        Assert.Contains("bugs.txt line 7: 5 fields, not 6 (name | file:line | sed | mechanism | shows on | what it breaks)", problems);
+        Assert.Contains(problems, p => p.StartsWith("marked GoPatch in the catalogue but patched on no line of bugs.txt: ", StringComparison.Ordinal)
+            && p.Contains("lookup-writes-zero", StringComparison.Ordinal) && !p.Contains("table-slot5", StringComparison.Ordinal));
+        Assert.Equal(5, problems.Count);
+    }
+
+    [Fact]
+    public void GoZooCi_MustFlagEachBugUnderItsEntrysRequirement()
+    {
+        var ci = CiMust().Matches(File.ReadAllText(Path.Combine(CliHarness.RepoRoot(), "adapters", "go", "zoo", "make.sh")));
+        Assert.Equal(3, ci.Count);
+        Assert.All(ci, m => Assert.True(KnownBugs.Named(m.Groups[1].Value) is { } bug && bug.RealisedIn.HasFlag(BugRealisations.GoPatch) && bug.Requirement.Value == m.Groups[2].Value,
+            $"make.sh --ci: {m.Value}, but the catalogue has {KnownBugs.Named(m.Groups[1].Value)?.ToString() ?? "no such entry"}"));
+    }
+
+    /// <summary>
+    /// What is wrong with the lines of adapters/go/zoo/bugs.txt (<paramref name="lines"/>, comments and blank lines
+    /// included) against the catalogue: each line's first field must be an entry marked GoPatch, on one line only.
+    /// </summary>
+    private static List<string> GoPatchProblems(string[] lines)
+    {
+        var problems = new List<string>();
+        var patched = new List<(string Name, int Line)>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim() is "" || lines[i].TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+            var fields = lines[i].Split('|');
+            string name = fields[0].Trim();
+            patched.Add((name, i + 1));
+            if (fields.Length != 6)
+            {
+                problems.Add($"bugs.txt line {i + 1}: {fields.Length} fields, not 6 (name | file:line | sed | mechanism | shows on | what it breaks)");
+            }
+            if (KnownBugs.Named(name) is not { } bug)
+            {
+                problems.Add($"bugs.txt line {i + 1}: {name} is no entry in the catalogue");
+            }
+            else if (!bug.RealisedIn.HasFlag(BugRealisations.GoPatch))
+            {
+                problems.Add($"bugs.txt line {i + 1}: the catalogue does not mark {bug} as realised by a Go patch");
+            }
+        }
+        foreach (var twice in patched.GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add($"bugs.txt lines {string.Join(", ", twice.Select(p => p.Line))}: {KnownBugs.Named(twice.Key)?.ToString() ?? twice.Key} is patched more than once");
+        }
+        var unpatched = KnownBugs.All.Where(b => b.RealisedIn.HasFlag(BugRealisations.GoPatch) && !patched.Any(p => p.Name == b.Name)).ToList();
+        if (unpatched.Count > 0)
+        {
+            problems.Add("marked GoPatch in the catalogue but patched on no line of bugs.txt: " + string.Join(", ", unpatched));
+        }
+        return problems;
     }
 
     /// <summary>

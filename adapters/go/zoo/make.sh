@@ -25,7 +25,7 @@ cd "$root"
 [ -f src/Conformance.Cli/bin/Debug/net10.0/Conformance.Cli.dll ] || dotnet build src/Conformance.Cli -nologo -v q >/dev/null || exit 2
 cli() { dotnet run --no-build --project src/Conformance.Cli -- "$@"; }
 
-declare -A must=()   # --ci: bug@arch -> requirements that must be flagged
+declare -A must=()   # --ci: bug@arch -> the requirement it must be flagged under: its KnownBugs entry's (KnownBugCatalogueTests checks)
 if [ "$ci" = 1 ]; then
   BUGS="table-slot5 onebyte-wrong-slot onebyte-be-offset"
   must[table-slot5@amd64]="SV-001"; must[onebyte-wrong-slot@amd64]="SV-005"; must[onebyte-be-offset@s390x]="SV-005"

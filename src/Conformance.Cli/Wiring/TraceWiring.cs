@@ -32,14 +32,15 @@ internal static class TraceWiring
     }
 
     /// <summary>
-    /// (ID, "zoo:name") for every broken variant of the zoo, and (ID, "model bug:name") or (ID, "seam test:name") for every
-    /// known bug the catalogue marks as realised there (tests check those marks against the seeded model bugs and the
-    /// seam tests' [KnownBug], which this assembly cannot see).
+    /// (ID, "zoo:name") for every broken variant of the zoo, and (ID, "model bug:name"), (ID, "seam test:name") or
+    /// (ID, "go patch:name") for every known bug the catalogue marks as realised there (tests check those marks against
+    /// the seeded model bugs, the seam tests' [KnownBug] and adapters/go/zoo/bugs.txt, which this assembly cannot see).
     /// </summary>
     public static IReadOnlyList<(string Id, string Site)> Broken() =>
     [
         .. Zoo.Variants.Select(v => (v.Requirement, $"zoo:{v.Name}")),
         .. KnownBugs.All.Where(b => b.RealisedIn.HasFlag(BugRealisations.Model)).Select(b => (b.Requirement.Value, $"model bug:{b.Name}")),
         .. KnownBugs.All.Where(b => b.RealisedIn.HasFlag(BugRealisations.Seam)).Select(b => (b.Requirement.Value, $"seam test:{b.Name}")),
+        .. KnownBugs.All.Where(b => b.RealisedIn.HasFlag(BugRealisations.GoPatch)).Select(b => (b.Requirement.Value, $"go patch:{b.Name}")),
     ];
 }

@@ -12,7 +12,7 @@ namespace Conformance.Trace;
 /// <param name="Cases">Number of conformance cases checking it (over the four architectures).</param>
 /// <param name="CaseExamples">A few case IDs.</param>
 /// <param name="Tests">Test methods carrying [Requirement(id)] in the compiled test assemblies ("Class.Method").</param>
-/// <param name="Broken">Deliberately broken things that break it: zoo variants, seeded model bugs and seam tests (<see cref="KnownBugs"/>).</param>
+/// <param name="Broken">Deliberately broken things that break it: zoo variants, seeded model bugs, seam tests and patched Go runtimes (<see cref="KnownBugs"/>).</param>
 public sealed record TraceRow(string Id, IReadOnlyList<string> Obligations, IReadOnlyList<string> ReferenceSites, int Cases, IReadOnlyList<string> CaseExamples,
     IReadOnlyList<string> Tests, IReadOnlyList<string> Broken)
 {
@@ -37,19 +37,19 @@ public sealed record TraceRow(string Id, IReadOnlyList<string> Obligations, IRea
         }
         if (Broken.Count == 0)
         {
-            yield return "no broken variant (zoo, seeded model bug or seam test)";
+            yield return "no broken variant (zoo, seeded model bug, seam test or Go patch)";
         }
     }
 }
 
 /// <summary>
 /// The links trace reads from compiled code, never from comments: the reference's <c>[Implements]</c> members, the
-/// tests' <c>[Requirement]</c> methods, and the broken things (zoo variants, seeded model bugs) with their typed
-/// requirement. A requirement ID in a comment is documentation, not a link.
+/// tests' <c>[Requirement]</c> methods, and the broken things (zoo variants, seeded model bugs, seam tests, Go patches)
+/// with their typed requirement. A requirement ID in a comment is documentation, not a link.
 /// </summary>
 /// <param name="ReferenceLinks">(ID, "Type.Member") from the reference assembly.</param>
 /// <param name="TestLinks">(ID, "Class.Method") from the compiled test assemblies.</param>
-/// <param name="Broken">(ID, "zoo:name", "model bug:name" or "seam test:name").</param>
+/// <param name="Broken">(ID, "zoo:name", "model bug:name", "seam test:name" or "go patch:name").</param>
 public sealed record TraceLinks(IReadOnlyList<(string Id, string Site)> ReferenceLinks, IReadOnlyList<(string Id, string Site)> TestLinks, IReadOnlyList<(string Id, string Site)> Broken)
 {
     /// <summary>The full name of the tests' attribute (tests/TestSupport).</summary>
