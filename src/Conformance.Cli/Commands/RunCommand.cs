@@ -5,6 +5,7 @@ using Conformance.Adapters.Exec;
 using Conformance.Reports;
 using Conformance.Requirements;
 using Conformance.Suite;
+using Conformance.Suite.Cases;
 using Conformance.Cli.Wiring;
 
 namespace Conformance.Cli.Commands;
@@ -78,6 +79,7 @@ internal static class RunCommand
         }
         var (judge, inputs) = ready.GetAwaiter().GetResult();
         var collected = new List<CaseResult>();
+        var coverage = new List<string>();
         var collector = new CollectingSink(collected);
         using var jsonSink = json is null ? null : new JsonLinesSink(json.FullName);
         var console = new ConsoleSink(stdout);
@@ -103,6 +105,10 @@ internal static class RunCommand
             using (runtime)
             {
                 var summary = SuiteRunner.Run(runtime, target.Restartable ? target.NewInstance ?? target.Start : null, judge, inputs, options, sink);
+                if (collected.Any(r => r.Runtime == summary.Runtime && r.Arch == summary.Arch && r.Verdict != Verdict.NotApplicable && r.CaseId.Contains("/sequence/", StringComparison.Ordinal)))
+                {
+                    coverage.Add($"{target.Name} {summary.Arch}: {SequenceReport.Coverage(inputs, options, runtime.Info)}");
+                }
                 if (runtime is ExecAdapter exec)
                 {
                     var (requests, batches, early) = exec.Traffic;
@@ -116,6 +122,11 @@ internal static class RunCommand
         }
         });
         Matrix.Print(stdout, collected, catalog);
+        if (coverage.Count > 0)
+        {
+            stdout.WriteLine($"random sequences ({options.Sequences} of {options.SequenceLength} ops) reach, per runtime:");
+            coverage.ForEach(line => stdout.WriteLine("  " + line));
+        }
         if (zoo)
         {
             var score = Zoo.Score(judge, inputs, options, stdout);
