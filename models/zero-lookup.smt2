@@ -15,6 +15,9 @@
   (and (not absent)
        (or (and (= zero czbase) (bvule size czsize))
            (and (bvule size #x0000000000000400) (= zero staticbase)))))
+; At least: the compiler zero handed out holds the type (the judge shows czsize>=...).
+(define-fun ZV-012.atleast.czsize ((size (_ BitVec 64))) (_ BitVec 64)
+  size)
 
 ; ZV-016: a zero handed out lies in the zero region [rbase, +rsize) with at least size bytes from the pointer,
 ; all of them zero (nonzero: the non-zero bytes read there); a lookup that reported the key absent handed out
@@ -27,6 +30,9 @@
            (= nonzero #x0000000000000000))))
 (define-fun ZV-016.expect.nonzero () (_ BitVec 64)
   #x0000000000000000)
+; At least: the zero region must reach size bytes past the pointer (the judge shows rsize>=...).
+(define-fun ZV-016.atleast.rsize ((ptr (_ BitVec 64)) (rbase (_ BitVec 64)) (size (_ BitVec 64))) (_ BitVec 64)
+  (bvadd (bvsub ptr rbase) size))
 
 ; ZV-017: the lookup allocated nothing and had the outcome the first lookup of the type had: the same pointer,
 ; or absent both times; where the type has a zero pointer (typezero, 0 when none) the lookup handed out that.

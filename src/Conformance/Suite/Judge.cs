@@ -36,7 +36,7 @@ public sealed class Judge
     private readonly IPredicateOracle oracle;
     private readonly RequirementCatalog catalog;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> checkedSignatures = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Param, string Function, int[] ArgIndex)[]> expectations = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Shown, string Function, int[] ArgIndex)[]> expectations = new(StringComparer.Ordinal);
 
     /// <summary>Creates a judge over an oracle and the spec catalog.</summary>
     public Judge(IPredicateOracle oracle, RequirementCatalog catalog)
@@ -138,8 +138,10 @@ public sealed class Judge
 
     /// <summary>
     /// What the requirement expects for this input: the value of every <c>&lt;ID&gt;.expect.&lt;parameter&gt;</c>
-    /// function the models define for the predicate's observed parameters, computed from the model for the
-    /// arguments given (the pointer, offset, size or count the runtime should have produced), then the statement.
+    /// function the models define for the predicate's observed parameters (<c>ptr=4136</c>), and the least value of every
+    /// <c>&lt;ID&gt;.atleast.&lt;parameter&gt;</c> function (<c>rsize&gt;=8192</c>: where a requirement allows any value
+    /// from a bound up), each computed from the model for the arguments given (the pointer, offset, size or count the
+    /// runtime should have produced), then the statement.
     /// </summary>
     private string Expected(string predicate, ReadOnlySpan<ulong> values)
     {
@@ -148,35 +150,41 @@ public sealed class Judge
         var statement = catalog.Find(id)?.Statement;
         var sb = new StringBuilder();
         Span<ulong> args = stackalloc ulong[16];
-        foreach (var (param, function, index) in Expectations(predicate, id))
+        foreach (var (shown, function, index) in Expectations(predicate, id))
         {
             for (int i = 0; i < index.Length; i++)
             {
                 args[i] = values[index[i]];
             }
-            sb.Append(sb.Length == 0 ? "" : ", ").Append(param).Append('=').Append(Show(oracle.Evaluate(function, args[..index.Length])));
+            sb.Append(sb.Length == 0 ? "" : ", ").Append(shown).Append(Show(oracle.Evaluate(function, args[..index.Length])));
         }
         string head = sb.Length == 0 ? $"{predicate} holds" : $"{sb} ({predicate})";
         return statement is null ? head : $"{head}: {statement}";
     }
 
-    /// <summary>The expect functions of a predicate whose parameters are all among the predicate's, with their argument positions.</summary>
-    private (string Param, string Function, int[] ArgIndex)[] Expectations(string predicate, string id) => expectations.GetOrAdd(predicate, p =>
+    /// <summary>
+    /// The expect and at-least functions of a predicate whose parameters are all among the predicate's, each with what
+    /// precedes its value (<c>ptr=</c>, <c>rsize&gt;=</c>) and its argument positions.
+    /// </summary>
+    private (string Shown, string Function, int[] ArgIndex)[] Expectations(string predicate, string id) => expectations.GetOrAdd(predicate, p =>
     {
         var parameters = checkedSignatures[p];
         var list = new List<(string, string, int[])>();
         foreach (var param in parameters)
         {
-            string function = $"{id}.expect.{param}";
-            if (!oracle.Defines(function))
+            foreach (var (form, relation) in new[] { ("expect", "="), ("atleast", ">=") })
             {
-                continue;
-            }
-            var needs = oracle.ParameterNames(function);
-            var index = needs.Select(n => parameters.ToList().IndexOf(n)).ToArray();
-            if (index.Length <= 16 && index.All(i => i >= 0))
-            {
-                list.Add((param, function, index));
+                string function = $"{id}.{form}.{param}";
+                if (!oracle.Defines(function))
+                {
+                    continue;
+                }
+                var needs = oracle.ParameterNames(function);
+                var index = needs.Select(n => parameters.ToList().IndexOf(n)).ToArray();
+                if (index.Length <= 16 && index.All(i => i >= 0))
+                {
+                    list.Add((param + relation, function, index));
+                }
             }
         }
         return [.. list];

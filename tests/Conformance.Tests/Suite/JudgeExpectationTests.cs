@@ -1,5 +1,8 @@
+using Conformance.Oracle;
 using Conformance.Requirements;
 using Conformance.Suite;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Conformance.Tests.Suite;
 
@@ -74,5 +77,48 @@ public class JudgeExpectationTests
         var judge = Make();
         Assert.ThrowsAny<Exception>(() => judge.Holds("SV-002.ok", new Arg("ptr", 1), new Arg("v", 1)));
         Assert.True(judge.Holds("SV-003.ok", [.. Enumerable.Range(0, 17).Select(i => new Arg($"a{i}", 1))]));
+    }
+
+    /// <summary>
+    /// Where a requirement allows any value from a bound up, <c>&lt;ID&gt;.atleast.&lt;param&gt;</c> names the bound
+    /// (<c>rsize&gt;=</c>), after the exact values, each only when its parameters are the predicate's.
+    /// </summary>
+    [Fact]
+    [Requirement("ZV-016")]
+    public void AtLeast_NamesTheBound()
+    {
+        var judge = new Judge(new ScriptedOracle()
+            .Define("ZV-016.ok", ["ptr", "size", "rbase", "rsize"], a => a[3] >= a[0] - a[2] + a[1] ? 1UL : 0UL)
+            .Define("ZV-016.atleast.rsize", ["ptr", "rbase", "size"], a => a[0] - a[1] + a[2])
+            .Define("ZV-016.expect.rsize", ["size"], a => a[0] * 2)
+            .Define("ZV-016.atleast.size", ["size", "missing"], _ => 1), Catalog);
+        var o = judge.Check("ZV-016.ok", "lookup", "", new Arg("ptr", 0x1010), new Arg("size", 0x100), new Arg("rbase", 0x1000), new Arg("rsize", 0x20));
+        Assert.Equal(Verdict.Fail, o.Verdict);
+        Assert.Equal("rsize=512, rsize>=272 (ZV-016.ok): " + Catalog.Get("ZV-016").Statement, o.Expected);
+    }
+
+    /// <summary>
+    /// The models' bounds are the predicates' own: for a pointer inside a zero region with nothing non-zero, ZV-016.ok
+    /// holds exactly when rsize reaches ZV-016.atleast.rsize; for a lookup handed the compiler zero's start, ZV-012.ok
+    /// holds exactly when czsize reaches ZV-012.atleast.czsize (types over 1024 bytes, which the static zero cannot serve).
+    /// </summary>
+    [Fact]
+    [Requirement("ZV-012", "ZV-016")]
+    public void ModelBounds_AreTight()
+    {
+        var oracle = ModelOracle.LoadEmbedded();
+        var small = Gen.Choose(0, 1 << 20).Select(i => (ulong)i);
+        var arb = Arb.From(small.Zip(small).Zip(small.Zip(small)).Select(t => (Ptr: 0x10000 + t.Item1.Item1, Size: t.Item1.Item2, Rsize: t.Item2.Item1, Back: t.Item2.Item2)));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(500).WithQuietOnSuccess(true), Prop.ForAll(arb, x =>
+        {
+            ulong rbase = x.Ptr - Math.Min(x.Back, 0x10000);
+            ulong rsize = Math.Max(x.Rsize, x.Ptr - rbase + 1);
+            bool ok = oracle.Evaluate("ZV-016.ok", [0, x.Ptr, x.Size, rbase, rsize, 0]) == 1;
+            ulong bound = oracle.Evaluate("ZV-016.atleast.rsize", [x.Ptr, rbase, x.Size]);
+            Assert.True(ok == (rsize >= bound), $"ZV-016: ptr {x.Ptr:x}, size {x.Size}, region {rbase:x}+{rsize}: ok {ok}, bound {bound}");
+            ulong size = 1025 + x.Size;
+            bool czok = oracle.Evaluate("ZV-012.ok", [size, 0, 0x5000, 0x5000, x.Rsize, 0x9000]) == 1;
+            Assert.True(czok == (x.Rsize >= oracle.Evaluate("ZV-012.atleast.czsize", [size])), $"ZV-012: size {size}, czsize {x.Rsize}: ok {czok}");
+        }));
     }
 }
