@@ -59,6 +59,9 @@
 ; Expected for reports: a throw exactly past 2^(w-1) (sizes above 1024), and then no zero pointer.
 (define-fun ZV-006.expect.threw ((w (_ BitVec 64)) (size (_ BitVec 64))) Bool
   (bvugt size (half-word w)))
+; and, where it throws, with Go's message.
+(define-fun ZV-006.expect.msgok ((w (_ BitVec 64)) (size (_ BitVec 64))) Bool
+  (bvugt size (half-word w)))
 
 ; ===================== the seed's algorithm: mapzero =====================
 ; if t.size <= uintptr(len(zerotiny)) { t.zero = &zerotiny[0] }            (mapzero-small)

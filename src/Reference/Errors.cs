@@ -134,7 +134,11 @@ public sealed class WriteGuardViolationException : Exception
     public MemoryRegion? Region { get; }
 }
 
-/// <summary>A simulation crash: a write or allocation referred to memory that is not allocated ("cannot happen" in a correct runtime).</summary>
+/// <summary>
+/// A simulation crash: a write or allocation referred to memory that is not allocated, or an access touched a region
+/// a broken variant freed (<see cref="Memory.Free"/>); "cannot happen" in a correct runtime. An adapter reports it as
+/// the runtime's memory fault.
+/// </summary>
 public sealed class UnmappedMemoryException : Exception
 {
     /// <summary>Creates the exception.</summary>

@@ -152,6 +152,52 @@ public class MemoryTests
         }
     }
 
+    public class Freed
+    {
+        /// <summary>
+        /// A freed region (what a broken variant does to a buffer ZV-007 says stays readable) faults on every read,
+        /// scan and write that touches it, naming the access and the region; its neighbours, up to its edges, do not.
+        /// </summary>
+        [Theory]
+        [Requirement("ZV-007")]
+        [MemberData(nameof(Arches.Names), MemberType = typeof(Arches))]
+        public void EveryAccessTouchingAFreedRegion_Faults_AndNothingElse(string name)
+        {
+            var memory = new Memory(Architecture.Parse(name));
+            var before = memory.Allocate(Segment.Persistent, 64, 64, "before", RegionKind.ZeroBuffer);
+            var freed = memory.Allocate(Segment.Persistent, 2 * Memory.PageSize, 64, "old", RegionKind.ZeroBuffer);
+            var after = memory.Allocate(Segment.Persistent, 64, 64, "after", RegionKind.ZeroBuffer);
+            Assert.Equal(before.End, freed.Base);
+            Assert.Equal(freed.End, after.Base);
+            memory.Write(freed.Base + 100, [7]);
+            memory.Free(freed);
+
+            (ulong At, ulong Length)[] touching = [(freed.Base, 1), (freed.End - 1, 1), (before.Base, 65), (freed.End - 1, 65), (before.Base, after.End - before.Base)];
+            foreach (var (at, length) in touching)
+            {
+                Assert.Contains("read of", Assert.Throws<UnmappedMemoryException>(() => memory.Read(at, (int)length)).Message, StringComparison.Ordinal);
+                Assert.Contains("scan of", Assert.Throws<UnmappedMemoryException>(() => memory.IsZero(at, length)).Message, StringComparison.Ordinal);
+                Assert.Contains("scan of", Assert.Throws<UnmappedMemoryException>(() => memory.CountNonZero(at, length)).Message, StringComparison.Ordinal);
+                Assert.Contains("write of", Assert.Throws<UnmappedMemoryException>(() => memory.Write(at, new byte[length])).Message, StringComparison.Ordinal);
+            }
+            var e = Assert.Throws<UnmappedMemoryException>(() => memory.Read(freed.Base + 8, 4));
+            Assert.Equal($"read of 4 byte(s) at 0x{freed.Base + 8:x} on {name}: {freed} was freed", e.Message);
+
+            // The neighbours, right up to the freed region's edges, and empty ranges at its base, still work.
+            Assert.True(memory.IsZero(before.Base, before.Size));
+            Assert.Equal(new byte[after.Size], memory.Read(after.Base, (int)after.Size));
+            memory.Write(after.Base, [1]);
+            Assert.Equal((1UL, (ulong?)0), memory.CountNonZero(after.Base, after.Size));
+            Assert.Empty(memory.Read(freed.Base, 0));
+            Assert.True(memory.IsZero(freed.Base, 0));
+            Assert.Equal((0UL, (ulong?)null), memory.CountNonZero(freed.Base, 0));
+            Assert.Contains(freed, memory.Regions);
+        }
+
+        [Fact]
+        public void Free_Null_Throws() => Assert.Throws<ArgumentNullException>(() => new Memory(Architecture.Le32).Free(null!));
+    }
+
     public class Sparse
     {
         [Theory]

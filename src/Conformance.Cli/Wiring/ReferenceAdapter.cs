@@ -61,8 +61,15 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
     /// <summary>Every byte of the range, at the cost of the pages the simulation has written (its memory is sparse).</summary>
     public ScanResult Scan(ulong address, ulong length, ulong seed)
     {
-        var (nonZero, first) = Guarded(() => runtime.Memory.CountNonZero(address, length));
-        return new ScanResult(nonZero, first, length);
+        try
+        {
+            var (nonZero, first) = runtime.Memory.CountNonZero(address, length);
+            return new ScanResult(nonZero, first, length);
+        }
+        catch (UnmappedMemoryException e)
+        {
+            throw new MemoryFaultException(address, length, e.Message);
+        }
     }
 
     public CreatedType CreateType(SuiteKind kind, ulong length, TypeRef? element)
@@ -168,9 +175,10 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
         RaceSighting Look(RType t, ulong zero)
         {
             // Only the memory is asked (its own short lock), never the runtime's zero lock, which the publisher holds.
+            // A zero that faults when read (its buffer was freed) is not ready either.
             var region = zero == 0 ? null : runtime.Memory.FindRegion(zero, Math.Max(t.Size, 1));
             bool ready = region is { Kind: RegionKind.StaticZero or RegionKind.CompilerZero or RegionKind.ZeroBuffer }
-                && runtime.Memory.IsZero(zero, Math.Min(t.Size, 4096));
+                && ReadsAsZero(zero, Math.Min(t.Size, 4096));
             return new RaceSighting(zero, ready);
         }
         void OnPublish(RType t, ulong pointer)
@@ -246,6 +254,18 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
             }
         }
         return failure is null ? seen : throw new AdapterException($"a racing thread failed: {failure.Message}", failure);
+    }
+
+    private bool ReadsAsZero(ulong address, ulong length)
+    {
+        try
+        {
+            return runtime.Memory.IsZero(address, length);
+        }
+        catch (UnmappedMemoryException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()

@@ -54,9 +54,13 @@ internal static class Zoo
         new(KnownBugs.GrowWhenExactlyFull, All, a => new GrowWhenExactlyFull(a)),
         new(KnownBugs.GrowBy4096, All, a => new GrowBy4096(a)),
         new(KnownBugs.SilentWrap, Bits32, a => new SilentWrap(a)),
+        new(KnownBugs.WrongOverflowMessage, All, a => new WrongOverflowMessage(a)),
         new(KnownBugs.UnalignedBuffer, All, a => new UnalignedBuffer(a)),
+        new(KnownBugs.UnalignedAfterGrowth, All, a => new UnalignedAfterGrowth(a)),
+        new(KnownBugs.OldBufferFreed, All, a => new OldBufferFreed(a)),
         new(KnownBugs.OldBufferReused, All, a => new OldBufferScribbled(a)),
         new(KnownBugs.LookupWritesZero, All, a => new LookupWritesZero(a)),
+        new(KnownBugs.NonZeroDeepInBuffer, All, a => new NonZeroDeepInBuffer(a)),
         new(KnownBugs.LookupHandsOutEntry, All, a => new LookupHandsOutEntry(a)),
         new(KnownBugs.ZeroTooSmall, All, a => new ZeroTooSmall(a)),
         new(KnownBugs.PublishBeforeAllocate, All, PublishBeforeAllocate.OneIn(1)),
@@ -66,6 +70,7 @@ internal static class Zoo
         new(KnownBugs.LookupAllocates, All, a => new LookupAllocates(a)),
         new(KnownBugs.BufferPerType, All, a => new BufferPerType(a)),
         new(KnownBugs.ValueInZero, All, a => new ValueInCompilerZero(a)),
+        new(KnownBugs.BoxesOverlap, All, a => new BoxesOverlap(a)),
         new(KnownBugs.GcStaticUpTo2048, All, a => new GcStaticUpTo2048(a)),
         new(KnownBugs.GcLargeFromBuffer, All, a => new GcLargeFromBuffer(a)),
         new(KnownBugs.GcAbsentAllocates, All, a => new GcAbsentAllocates(a)),
@@ -294,6 +299,20 @@ internal static class Zoo
         }
     }
 
+    private sealed class OldBufferFreed(Architecture a) : ReferenceRuntime(a)
+    {
+        // The older buffer is still reported and still some type's zero, but reading it faults (munmap).
+        protected override MemoryRegion AllocateZeroBuffer(ulong size)
+        {
+            var buffer = base.AllocateZeroBuffer(size);
+            if (ZeroBuffers.Count > 0)
+            {
+                Memory.Free(ZeroBuffers[^1]);
+            }
+            return buffer;
+        }
+    }
+
     private sealed class OldBufferScribbled(Architecture a) : ReferenceRuntime(a, Unguarded)
     {
         protected override MemoryRegion AllocateZeroBuffer(ulong size)
@@ -400,6 +419,67 @@ internal static class Zoo
             ulong p = CompilerZero.Base + CompilerZero.Size - 64 + (next++ % 8 * 8);
             Memory.WriteUnsigned(p, 0, width);
             return p;
+        }
+    }
+
+    private sealed class UnalignedAfterGrowth(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override MemoryRegion AllocateZeroBuffer(ulong size)
+        {
+            if (ZeroBuffers.Count < 2)
+            {
+                return base.AllocateZeroBuffer(size);
+            }
+            Memory.Allocate(Segment.Persistent, 8, 64, "misalignment", RegionKind.HeapObject);
+            var buffer = Memory.Allocate(Segment.Persistent, size, 8, $"zero buffer {ZeroBuffers.Count + 1}", RegionKind.ZeroBuffer);
+            Memory.Guard(buffer, "ZV-009");
+            return buffer;
+        }
+    }
+
+    private sealed class NonZeroDeepInBuffer(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override MemoryRegion AllocateZeroBuffer(ulong size)
+        {
+            if (size < 1 << 20)
+            {
+                return base.AllocateZeroBuffer(size);
+            }
+            // Written before the guard goes up: not at either end, not on a page boundary, not near a power of two.
+            var buffer = Memory.Allocate(Segment.Persistent, size, 64, $"zero buffer {ZeroBuffers.Count + 1}", RegionKind.ZeroBuffer);
+            Memory.Write(buffer.Base + (size / 4 * 3) + 1234, [0x5A]);
+            Memory.Guard(buffer, "ZV-009");
+            return buffer;
+        }
+    }
+
+    private sealed class BoxesOverlap(Architecture a) : ReferenceRuntime(a)
+    {
+        private ulong last; // the last box handed out whole, or 0 after one was overlapped
+
+        // Every second box is allocated as usual (one object of the value's width, as SV-003 asks), but the pointer
+        // handed out is half-way into the box before it, and the value is stored there.
+        protected override ulong AllocateLargeValue(int width, ulong value)
+        {
+            ulong box = base.AllocateLargeValue(width, value);
+            if (last == 0)
+            {
+                last = box;
+                return box;
+            }
+            ulong p = last + ((ulong)width / 2);
+            last = 0;
+            Memory.WriteUnsigned(p, value, width);
+            return p;
+        }
+    }
+
+    private sealed class WrongOverflowMessage(Architecture a) : ReferenceRuntime(a)
+    {
+        protected override ulong GrowBufferSize(ulong size)
+        {
+            ulong grown = base.GrowBufferSize(size);
+            return GrowthOverflowed(grown) ? throw new MapElementTooLargeException("map value too large") : grown;
         }
     }
 

@@ -97,11 +97,14 @@ public static class KnownBugs
     public static KnownBug FirstBuffer2048 { get; } = new("first-buffer-2048", "ZV-005", "the first on-demand buffer is 2048 bytes instead of 4096", Model);
     public static KnownBug NoGrowth { get; } = new("no-growth", "ZV-005", "growth keeps the buffer's size: it never becomes large enough", Seam);
     public static KnownBug SilentWrap { get; } = new("silent-wrap", "ZV-006", "doubling wraps silently (no overflow check) and a truncated buffer is used", Zoo | Seam | Model);
+    public static KnownBug WrongOverflowMessage { get; } = new("wrong-overflow-message", "ZV-006", "doubling past the word throws \"map value too large\"", Zoo);
     public static KnownBug UnalignedBuffer { get; } = new("unaligned-buffer", "ZV-007", "the zero buffer is only 8-byte aligned", Zoo | Model);
-    public static KnownBug OldBufferFreed { get; } = new("old-buffer-freed", "ZV-007", "growth frees the older buffer", Model);
+    public static KnownBug UnalignedAfterGrowth { get; } = new("unaligned-after-growth", "ZV-007", "buffers from the third on are only 8-byte aligned (the first two are 64-byte aligned)", Zoo);
+    public static KnownBug OldBufferFreed { get; } = new("old-buffer-freed", "ZV-007", "growth frees the older buffer", Zoo | Model);
     public static KnownBug OldBufferReused { get; } = new("old-buffer-reused", "ZV-008", "growth writes the older buffer (reused as scratch)", Zoo);
     public static KnownBug OldBufferLost { get; } = new("old-buffer-lost", "ZV-008", "growth frees the older buffer, so a type pointing at it no longer has a valid zero", Model);
     public static KnownBug LookupWritesZero { get; } = new("lookup-writes-zero", "ZV-009", "a missing-key lookup writes a byte of the zero", Zoo | Seam | Model | GoPatch);
+    public static KnownBug NonZeroDeepInBuffer { get; } = new("nonzero-deep-in-buffer", "ZV-009", "a buffer of 1 MiB or more holds one non-zero byte three quarters of the way in", Zoo);
     public static KnownBug PublishBeforeAllocate { get; } = new("publish-before-allocate", "ZV-011", "the zero pointer is published before the buffer is allocated", Zoo | Seam);
     public static KnownBug PublishBeforeAllocateOneIn2 { get; } = new("publish-before-allocate-1-in-2", "ZV-011", "in 1 of 2 growths (at random), the zero pointer is published before the buffer is allocated", Zoo);
     public static KnownBug PublishBeforeAllocateOneIn4 { get; } = new("publish-before-allocate-1-in-4", "ZV-011", "in 1 of 4 growths (at random), the zero pointer is published before the buffer is allocated", Zoo);
@@ -111,6 +114,7 @@ public static class KnownBugs
     public static KnownBug CompilerZeroLastType { get; } = new("compiler-zero-last-type", "ZV-012", "the linker sizes the compiler's zero to the last type it sees, not the largest", Model);
     public static KnownBug BufferPerType { get; } = new("buffer-per-type", "ZV-014", "every large type gets a buffer of its own", Zoo | Model);
     public static KnownBug ValueInZero { get; } = new("value-in-zero", "ZV-015", "large values are boxed inside the compiler's zero region", Zoo);
+    public static KnownBug BoxesOverlap { get; } = new("boxes-overlap", "ZV-015", "every second large value is boxed half-way into the one before it", Zoo);
     public static KnownBug AllocatorIgnoresTable { get; } = new("allocator-ignores-table", "ZV-015", "the allocator may place a new object over the table", Model);
     public static KnownBug OldBufferReallocated { get; } = new("old-buffer-reallocated", "ZV-015", "growth frees the older buffer, so a new object may be placed over it", Model);
     public static KnownBug ZeroTooSmall { get; } = new("zero-too-small", "ZV-016", "the buffer grows to a quarter of the type's size", Zoo);

@@ -15,7 +15,8 @@ namespace Reference;
 /// <see cref="LayoutFor"/> lie below 2^32 on 32-bit architectures.</para>
 /// <para>Errors: <see cref="RuntimeOutOfMemoryException"/> when a segment is exhausted;
 /// <see cref="WriteGuardViolationException"/> when a write touches a guarded range while guards are enforced;
-/// <see cref="UnmappedMemoryException"/> when a write touches memory that is not allocated;
+/// <see cref="UnmappedMemoryException"/> when a write touches memory that is not allocated, or any access touches a
+/// region that was freed (<see cref="Free"/>);
 /// <see cref="ArgumentOutOfRangeException"/> for ranges that do not fit the word.</para>
 /// </remarks>
 [Implements("ZV-009", "AR-001")]
@@ -36,6 +37,7 @@ public sealed class Memory
     private readonly ulong[] _next;
     private readonly List<MemoryRegion>[] _regions;
     private readonly List<WriteGuard> _guards = [];
+    private readonly List<MemoryRegion> _freed = [];
     private ulong _heapObjects;
     private ulong _heapBytes;
     private ulong _zeroBufferBytes;
@@ -184,6 +186,22 @@ public sealed class Memory
     }
 
     /// <summary>
+    /// Frees <paramref name="region"/>, for deliberately broken variants (a correct runtime never frees what the spec
+    /// says stays readable, ZV-007, ZV-008): from now on every read, scan or write that touches it faults with
+    /// <see cref="UnmappedMemoryException"/>, as an access to unmapped memory does in a real process. Its address
+    /// space is not reused and it stays in <see cref="Regions"/>.
+    /// </summary>
+    /// <param name="region">A region this memory allocated.</param>
+    public void Free(MemoryRegion region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        lock (_lock)
+        {
+            _freed.Add(region);
+        }
+    }
+
+    /// <summary>
     /// The address the next allocation of <paramref name="segment"/> with <paramref name="alignment"/> would get,
     /// or null if alignment leaves the segment. Allocates nothing. (For variants that publish before allocating.)
     /// </summary>
@@ -287,11 +305,12 @@ public sealed class Memory
         }
     }
 
-    /// <summary>Reads <paramref name="length"/> bytes. Untouched memory (mapped or not) reads as zero.</summary>
+    /// <summary>Reads <paramref name="length"/> bytes. Untouched memory (mapped or not) reads as zero; freed memory faults.</summary>
     /// <param name="address">Start.</param>
     /// <param name="length">Length in bytes.</param>
     /// <returns>A new array.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The range does not fit the word.</exception>
+    /// <exception cref="UnmappedMemoryException">The range touches a freed region.</exception>
     public byte[] Read(ulong address, int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
@@ -304,11 +323,13 @@ public sealed class Memory
     /// <param name="address">Start.</param>
     /// <param name="destination">Where the bytes go.</param>
     /// <exception cref="ArgumentOutOfRangeException">The range does not fit the word.</exception>
+    /// <exception cref="UnmappedMemoryException">The range touches a freed region.</exception>
     public void Read(ulong address, Span<byte> destination)
     {
         CheckRange(address, (ulong)destination.Length);
         lock (_lock)
         {
+            CheckNotFreedLocked(address, (ulong)destination.Length, "read");
             var done = 0;
             while (done < destination.Length)
             {
@@ -348,6 +369,7 @@ public sealed class Memory
     /// <param name="address">Start.</param>
     /// <param name="length">Length in bytes.</param>
     /// <exception cref="ArgumentOutOfRangeException">The range does not fit the word.</exception>
+    /// <exception cref="UnmappedMemoryException">The range touches a freed region.</exception>
     public bool IsZero(ulong address, ulong length)
     {
         CheckRange(address, length);
@@ -360,6 +382,7 @@ public sealed class Memory
         var last = address + (length - 1);
         lock (_lock)
         {
+            CheckNotFreedLocked(address, length, "scan");
             // PagesIn yields exactly the pages that overlap [address, last], in ascending order.
             foreach (var (number, page) in PagesIn(address, last))
             {
@@ -386,6 +409,7 @@ public sealed class Memory
     /// <param name="length">Length in bytes.</param>
     /// <returns>The count, and the offset of the first non-zero byte (null when there is none).</returns>
     /// <exception cref="ArgumentOutOfRangeException">The range does not fit the word.</exception>
+    /// <exception cref="UnmappedMemoryException">The range touches a freed region.</exception>
     public (ulong NonZero, ulong? First) CountNonZero(ulong address, ulong length)
     {
         CheckRange(address, length);
@@ -399,6 +423,7 @@ public sealed class Memory
         ulong? first = null;
         lock (_lock)
         {
+            CheckNotFreedLocked(address, length, "scan");
             // PagesIn yields exactly the pages that overlap [address, last], in ascending order.
             foreach (var (number, page) in PagesIn(address, last))
             {
@@ -435,7 +460,7 @@ public sealed class Memory
     /// <param name="address">Start.</param>
     /// <param name="source">The bytes.</param>
     /// <exception cref="WriteGuardViolationException">The range touches a guarded region and guards are enforced.</exception>
-    /// <exception cref="UnmappedMemoryException">The range is not allocated.</exception>
+    /// <exception cref="UnmappedMemoryException">The range is not allocated or touches a freed region.</exception>
     [Implements("SV-007", "ZV-009")]
     public void Write(ulong address, ReadOnlySpan<byte> source)
     {
@@ -543,6 +568,8 @@ public sealed class Memory
                 $"write of {length} byte(s) at 0x{address:x} on {Architecture.Name}: not allocated memory");
         }
 
+        CheckNotFreedLocked(address, length, "write");
+
         foreach (var guard in _guards)
         {
             if (guard.Region.Overlaps(address, length))
@@ -567,6 +594,18 @@ public sealed class Memory
         }
 
         return page;
+    }
+
+    private void CheckNotFreedLocked(ulong address, ulong length, string access)
+    {
+        foreach (var region in _freed)
+        {
+            if (region.Overlaps(address, length))
+            {
+                throw new UnmappedMemoryException(
+                    $"{access} of {length} byte(s) at 0x{address:x} on {Architecture.Name}: {region} was freed");
+            }
+        }
     }
 
     private void CheckRange(ulong address, ulong length)
