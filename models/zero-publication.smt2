@@ -29,6 +29,11 @@
 ; at is still readable and all zero (oldzero).
 (define-fun ZV-008.ok ((before (_ BitVec 64)) (after (_ BitVec 64)) (oldzero Bool)) Bool
   (and (ZV-003.ok before after) oldzero))
+; Expected for reports: the pointer kept, the older buffer still readable and all zero.
+(define-fun ZV-008.expect.after ((before (_ BitVec 64))) (_ BitVec 64)
+  before)
+(define-fun ZV-008.expect.oldzero () Bool
+  true)
 
 ; ZV-016's coverage part: ptr points into the zero region [rbase, +rsize) with at least size bytes left;
 ; overflow-free. (ZV-016.ok, the oracle's predicate, is in zero-lookup.smt2; a zero published here is all zero by
@@ -41,6 +46,13 @@
 ; was allocated, zero and large enough when that thread read it: the same pointer, not nil, ready.
 (define-fun ZV-011.ok ((p (_ BitVec 64)) (readyp Bool) (q (_ BitVec 64)) (readyq Bool)) Bool
   (and (distinct p #x0000000000000000) (= p q) readyp readyq))
+; Expected for reports: the second thread sees the first one's pointer, and both see a ready zero.
+(define-fun ZV-011.expect.q ((p (_ BitVec 64))) (_ BitVec 64)
+  p)
+(define-fun ZV-011.expect.readyp () Bool
+  true)
+(define-fun ZV-011.expect.readyq () Bool
+  true)
 
 ; ===================== the seed's algorithm, step by step =====================
 ; Program counters of one call of mapzero(t):

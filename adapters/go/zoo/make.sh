@@ -25,10 +25,14 @@ cd "$root"
 [ -f src/Conformance.Cli/bin/Debug/net10.0/Conformance.Cli.dll ] || dotnet build src/Conformance.Cli -nologo -v q >/dev/null || exit 2
 cli() { dotnet run --no-build --project src/Conformance.Cli -- "$@"; }
 
-declare -A must=()   # --ci: bug@arch -> the requirement it must be flagged under: its KnownBugs entry's (KnownBugCatalogueTests checks)
+# Each bug's requirement and description come from the catalogue (src/Conformance/Requirements/KnownBugs.cs) through
+# `trace --bugs` (name, requirement, where realised, description; tab-separated), never from a copy here.
+catalogue="$(cli trace --bugs)" || { echo "make.sh: trace --bugs failed"; exit 2; }
+entry() { awk -F'\t' -v n="$1" -v f="$2" '$1 == n { print $f }' <<<"$catalogue"; }
+declare -A must=()   # --ci: bug@arch -> the requirement it must be flagged under: its catalogue entry's
 if [ "$ci" = 1 ]; then
   BUGS="table-slot5 onebyte-wrong-slot onebyte-be-offset"
-  must[table-slot5@amd64]="SV-001"; must[onebyte-wrong-slot@amd64]="SV-005"; must[onebyte-be-offset@s390x]="SV-005"
+  must[table-slot5@amd64]="$(entry table-slot5 2)"; must[onebyte-wrong-slot@amd64]="$(entry onebyte-wrong-slot 2)"; must[onebyte-be-offset@s390x]="$(entry onebyte-be-offset 2)"
 fi
 status=0
 row() { printf '%s\n' "$*" >> "$out/zoo.md"; }
@@ -45,6 +49,7 @@ row() { printf '%s\n' "$*" >> "$out/zoo.md"; }
 while IFS='|' read -r name where expr mech shows what; do
   name="$(echo $name)"; where="$(echo $where)"; expr="$(echo "$expr" | sed 's/^ //; s/ $//')"; mech="$(echo $mech)"; shows="$(echo $shows)"; what="$(echo $what)"
   [ -n "$name" ] && [ "${name:0:1}" != "#" ] || continue
+  [ -n "$what" ] || what="$(entry "$name" 4)"   # how the edit breaks it, where that says more than the entry
   if [ -n "${BUGS:-}" ] && ! grep -qw -- "$name" <<<"$BUGS"; then continue; fi
   tree="$out/$name/goroot"
   file="${where%%:*}"; line="${where##*:}"

@@ -6,7 +6,11 @@ using Conformance.Trace;
 
 namespace Conformance.Cli.Commands;
 
-/// <summary>`trace [--json FILE] [--root DIR]`: the ID matrix; exit 1 when anything is orphaned either way.</summary>
+/// <summary>
+/// `trace [--json FILE] [--root DIR]`: the ID matrix; exit 1 when anything is orphaned either way.
+/// `trace --bugs`: the catalogue of known bugs, one tab-separated line each (name, requirement, where realised,
+/// description), for scripts that need an entry's requirement or description (adapters/go/zoo/make.sh); needs no clone.
+/// </summary>
 internal static class TraceCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -15,9 +19,22 @@ internal static class TraceCommand
     {
         var json = new Option<FileInfo?>("--json") { Description = "also write the matrix as JSON to FILE" };
         var root = new Option<DirectoryInfo?>("--root") { Description = "the working tree (default: the folder holding Conformance.sln, searched upward)" };
-        var cmd = new Command("trace", "Print requirement ID -> model obligations, reference code, cases, tests, broken variants (links read from compiled code, not comments); fail on orphans.") { json, root };
+        var bugs = new Option<bool>("--bugs") { Description = "print the catalogue of known bugs instead, one line each: name, requirement, where realised, description (tab-separated)" };
+        var cmd = new Command("trace", "Print requirement ID -> model obligations, reference code, cases, tests, broken variants (links read from compiled code, not comments); fail on orphans.") { json, root, bugs };
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(bugs))
+            {
+                if (parse.GetValue(json) is not null || parse.GetValue(root) is not null)
+                {
+                    throw new UsageException("--bugs prints the catalogue alone: it takes neither --json nor --root");
+                }
+                foreach (var bug in Requirements.KnownBugs.All)
+                {
+                    stdout.WriteLine($"{bug.Name}\t{bug.Requirement}\t{bug.RealisedIn.ToString().Replace(" ", "", StringComparison.Ordinal)}\t{bug.Description}");
+                }
+                return Program.Ok;
+            }
             var dir = parse.GetValue(root)?.FullName ?? Repo.FindRoot();
             var report = Traceability.Check(dir, Inputs.ForTrace(), TraceWiring.Links(dir));
             stdout.WriteLine($"{"requirement",-12}{"obligations",12}{"reference",10}{"cases",8}{"tests",7}{"broken",8}");

@@ -121,4 +121,41 @@ public class JudgeExpectationTests
             Assert.True(czok == (x.Rsize >= oracle.Evaluate("ZV-012.atleast.czsize", [size])), $"ZV-012: size {size}, czsize {x.Rsize}: ok {czok}");
         }));
     }
+
+    /// <summary>
+    /// The relational predicates name what a correct runtime shows too, from the embedded models: the racing thread's
+    /// pointer and readiness (ZV-011), the kept pointer and the older buffer still zero (ZV-008), a buffer still valid
+    /// (ZV-007), the overflow throw with Go's message (ZV-006); and the expected values satisfy the predicate.
+    /// </summary>
+    [Fact]
+    [Requirement("ZV-006", "ZV-007", "ZV-008", "ZV-011")]
+    public void RelationalPredicates_NameTheExpectedObservation()
+    {
+        var oracle = ModelOracle.LoadEmbedded();
+        var judge = new Judge(oracle, Catalog);
+        string Expected(string predicate, params Arg[] args)
+        {
+            var o = judge.Check(predicate, "i", "o", args);
+            Assert.Equal(Verdict.Fail, o.Verdict);
+            return o.Expected[..o.Expected.IndexOf(':', StringComparison.Ordinal)];
+        }
+        Assert.Equal("readyp=1, q=20480, readyq=1 (ZV-011.ok)", Expected("ZV-011.ok", new("p", 0x5000), new("readyp", 1), new("q", 0x6000), new("readyq", 0)));
+        Assert.Equal("after=20480, oldzero=1 (ZV-008.ok)", Expected("ZV-008.ok", new("before", 0x5000), new("after", 0x6000), new("oldzero", 0)));
+        Assert.Equal("stillvalid=1 (ZV-007.ok)", Expected("ZV-007.ok", new("buf", 0x5008), new("stillvalid", 0)));
+        Assert.Equal("threw=1, msgok=1 (ZV-006.ok)", Expected("ZV-006.ok", new("w", 32), new("size", 0x80000001), new("threw", 1), new("msgok", 0), new("zero", 0)));
+        Assert.Equal("threw=0, msgok=0 (ZV-006.ok)", Expected("ZV-006.ok", new("w", 32), new("size", 0x80000000), new("threw", 1), new("msgok", 1), new("zero", 0)));
+
+        var pointers = Gen.Choose(1, int.MaxValue).Select(i => (ulong)i * 64);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200).WithQuietOnSuccess(true), Prop.ForAll(Arb.From(pointers), p =>
+        {
+            Assert.True(oracle.Evaluate("ZV-011.ok", [p, 1, oracle.Evaluate("ZV-011.expect.q", [p]), 1]) == 1, $"ZV-011 at p={p:x}");
+            Assert.True(oracle.Evaluate("ZV-008.ok", [p, oracle.Evaluate("ZV-008.expect.after", [p]), oracle.Evaluate("ZV-008.expect.oldzero", [])]) == 1, $"ZV-008 at {p:x}");
+            Assert.True(oracle.Evaluate("ZV-007.ok", [p, oracle.Evaluate("ZV-007.expect.stillvalid", [])]) == 1, $"ZV-007 at {p:x}");
+            foreach (ulong w in new ulong[] { 32, 64 })
+            {
+                ulong size = 1025 + (p % (w == 32 ? 0xFFFFFBFEUL : ulong.MaxValue - 1024));
+                Assert.True(oracle.Evaluate("ZV-006.ok", [w, size, oracle.Evaluate("ZV-006.expect.threw", [w, size]), oracle.Evaluate("ZV-006.expect.msgok", [w, size]), 0]) == 1, $"ZV-006 w={w} size={size:x}");
+            }
+        }));
+    }
 }
