@@ -54,8 +54,7 @@ internal sealed record RegionsRequest : Request<RegionsResult>;
 internal sealed record ReadRequest(ulong Address, [property: Range(0, ExecServer.MaxReadBytes)] int Length) : Request<ReadResult>;
 /// <param name="Size">array and struct only: the byte count (array: [n]byte; struct: a fresh struct type of exactly that many bytes).</param>
 /// <param name="Element">every kind but array and struct: the element (map: value with uint64 key; func: result).</param>
-internal sealed record CreateTypeRequest([property: JsonConverter(typeof(TypeKindConverter))] TypeKind Kind, ulong? Size = null, Handle? Element = null)
-    : Request<CreatedTypeResult>;
+internal sealed record CreateTypeRequest(TypeKind Kind, ulong? Size = null, Handle? Element = null) : Request<CreatedTypeResult>;
 internal sealed record CompilerTypesRequest : Request<CompilerTypesResult>;
 internal sealed record ZeroPointerRequest(Handle Type) : Request<ZeroPointerResult>;
 internal sealed record MakeMapRequest(Handle Element) : Request<MakeMapResult>;
@@ -63,7 +62,7 @@ internal sealed record LookupMissingRequest(Handle Map, ulong Key) : Request<Loo
 /// <param name="Fill">Every byte of the element stored.</param>
 internal sealed record AssignRequest(Handle Map, ulong Key, [property: Range(0, 255)] int Fill) : Request<EmptyResult>;
 /// <param name="Bits">The value's bits; the low (width) bits are used (AR-002).</param>
-internal sealed record ConvertRequest([property: JsonConverter(typeof(ValueKindConverter))] ValueKind Kind, ulong Bits) : Request<PointedResult>;
+internal sealed record ConvertRequest(ValueKind Kind, ulong Bits) : Request<PointedResult>;
 internal sealed record OneByteStringRequest([property: Range(0, 255)] int Value) : Request<PointedResult>;
 internal sealed record EmptyStringRequest : Request<PointedResult>;
 internal sealed record NilSliceRequest : Request<PointedResult>;

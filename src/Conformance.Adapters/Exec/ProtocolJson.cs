@@ -10,11 +10,11 @@ namespace Conformance.Adapters.Exec;
 /// <summary>
 /// The source-generated System.Text.Json contract of the messages (Messages.cs), for client and server alike.
 /// Names are camelCase; a constructor parameter without a default is required; null is written only where a
-/// message says so; every ulong travels as "0x" hex (<see cref="HexConverter"/>).
+/// message says so; every ulong travels as "0x" hex (<see cref="HexConverter"/>), every kind as its name (<see cref="KindConverter{T}"/>).
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, RespectRequiredConstructorParameters = true,
     RespectNullableAnnotations = true, AllowOutOfOrderMetadataProperties = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(HexConverter)])]
+    Converters = [typeof(HexConverter), typeof(KindConverter<ValueKind>), typeof(KindConverter<TypeKind>)])]
 [JsonSerializable(typeof(Request)), JsonSerializable(typeof(Reply)), JsonSerializable(typeof(HelloResult)), JsonSerializable(typeof(RegionsResult))]
 [JsonSerializable(typeof(ReadResult)), JsonSerializable(typeof(CreatedTypeResult)), JsonSerializable(typeof(CompilerTypesResult))]
 [JsonSerializable(typeof(ZeroPointerResult)), JsonSerializable(typeof(MakeMapResult)), JsonSerializable(typeof(PointedResult))]
@@ -91,17 +91,14 @@ internal sealed class HexBytesConverter() : StringConverter<byte[]>(text => text
     public const string Pattern = "^([0-9a-fA-F]{2})*$";
 }
 
-/// <summary>An enum as its lower-case name ("uint16", "array"); an unknown name, another case or a number fails, naming <paramref name="what"/>.</summary>
-internal class KindConverter<T>(string what) : StringConverter<T>(
-    text => ByName.TryGetValue(text, out var v) ? v : throw new WireException($"names an unknown {what} \"{text}\""), v => Names[v]) where T : struct, Enum
+/// <summary>An enum as its lower-case name ("uint16", "array"); an unknown name, another case or a number fails, naming the enum ("value kind").</summary>
+internal sealed class KindConverter<T>() : StringConverter<T>(
+    text => ByName.TryGetValue(text, out var v) ? v : throw new WireException($"names an unknown {What} \"{text}\""), v => Names[v]) where T : struct, Enum
 {
+    private static readonly string What = JsonNamingPolicy.SnakeCaseLower.ConvertName(typeof(T).Name).Replace('_', ' ');
     private static readonly Dictionary<T, string> Names = Enum.GetValues<T>().ToDictionary(v => v, v => v.ToString().ToLowerInvariant());
     private static readonly Dictionary<string, T> ByName = Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
 }
-
-internal sealed class ValueKindConverter() : KindConverter<ValueKind>("value kind");
-
-internal sealed class TypeKindConverter() : KindConverter<TypeKind>("type kind");
 
 /// <summary>An adapter-issued type or map handle, 0..2^31-1 (a JSON number); the client folds the process instance into the handles it gives the suite.</summary>
 [JsonConverter(typeof(HandleConverter))]

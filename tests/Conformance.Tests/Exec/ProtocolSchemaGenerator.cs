@@ -174,7 +174,7 @@ internal static partial class ProtocolSchemaGenerator
         var item = t.IsArray ? t.GetElementType()! : t;
         var schema = p.CustomConverter is HexBytesConverter ? new JsonObject { ["type"] = "string", ["pattern"] = HexBytesConverter.Pattern }
             : Shared.TryGetValue(item, out var shared) ? Ref(shared)
-            : t.IsEnum && p.CustomConverter is { } kinds ? new JsonObject { ["enum"] = new JsonArray([.. Enum.GetValues(t).Cast<object>().Select(v => Written(kinds, v))]) }
+            : t.IsEnum ? new JsonObject { ["enum"] = new JsonArray([.. Enum.GetValues(t).Cast<object>().Select(v => JsonSerializer.SerializeToNode(v, t, ProtocolJson.Default.Options))]) }
             : p.Name == "features" ? new JsonObject { ["enum"] = new JsonArray([.. Conformance.Requirements.RequirementCatalog.LoadEmbedded().Features.Order(StringComparer.Ordinal).Select(f => JsonValue.Create(f))]) }
             : exported;
         if (t.IsArray && schema != exported && p.CustomConverter is null)
@@ -193,12 +193,6 @@ internal static partial class ProtocolSchemaGenerator
         schema.Remove("default");
         return p.AttributeProvider is MemberInfo member ? Bounded(member, Described(member, schema)) : schema;
     }
-
-    /// <summary>What <paramref name="converter"/> writes for <paramref name="value"/>.</summary>
-#pragma warning disable CA1869 // Generating a schema serializes a few dozen enum values, each with its property's converter.
-    private static JsonNode? Written(JsonConverter converter, object value) =>
-        JsonSerializer.SerializeToNode(value, value.GetType(), new JsonSerializerOptions { Converters = { converter }, TypeInfoResolver = new DefaultJsonTypeInfoResolver() });
-#pragma warning restore CA1869
 
     /// <summary>A property's schema for one that is itself: its description, then the rest.</summary>
     private static JsonObject Schema(PropertyInfo property) => Bounded(property, Described(property, new JsonObject { ["type"] = "integer" }));

@@ -389,10 +389,9 @@ public sealed class ExecAdapter : IRuntimeAdapter
     /// <inheritdoc/>
     public byte[] Read(ulong address, int length)
     {
-        var request = ExecRequest.Read(address, length);
-        var reply = Send(request);
-        var bytes = ((ReadResult)FaultedRead(reply, address, (ulong)length).GetResult()).Bytes;
-        return bytes.Length == length ? bytes : throw Contradiction($"{bytes.Length} bytes returned for a read of {length}", request);
+        var reply = FaultedRead(Send(ExecRequest.Read(address, length)), address, (ulong)length);
+        var bytes = ((ReadResult)reply.GetResult()).Bytes;
+        return bytes.Length == length ? bytes : throw Contradiction($"{bytes.Length} bytes returned for a read of {length}", reply.Request);
     }
 
     /// <inheritdoc/>
