@@ -78,24 +78,31 @@ public class RunCommandTests
         }
 
         /// <summary>
-        /// The suite against the reference on one architecture. Mutation testing of the reference by the suite
-        /// alone (tests/Cli.Tests/stryker-config.json) selects these four: one case per architecture lets Stryker
-        /// stop at the first architecture that catches a mutant.
+        /// The suite against the reference on one architecture, in each of its two designs (the seed's on-demand buffer,
+        /// gc's absent large types). Mutation testing of the reference by the suite alone (tests/Cli.Tests/stryker-config.json)
+        /// selects these eight: one case per architecture and design lets Stryker stop at the first that catches a
+        /// mutant, and a mutant of either design's code path meets the suite.
         /// </summary>
+        /// <param name="design">reference or reference-gc.</param>
         /// <param name="arch">32le, 32be, 64le or 64be.</param>
         [Theory]
-        [InlineData("32le")]
-        [InlineData("32be")]
-        [InlineData("64le")]
-        [InlineData("64be")]
-        public void SuiteOnOneArchitecture_PassesTheReference(string arch)
+        [InlineData("reference", "32le")]
+        [InlineData("reference", "32be")]
+        [InlineData("reference", "64le")]
+        [InlineData("reference", "64be")]
+        [InlineData("reference-gc", "32le")]
+        [InlineData("reference-gc", "32be")]
+        [InlineData("reference-gc", "64le")]
+        [InlineData("reference-gc", "64be")]
+        public void SuiteOnOneArchitecture_PassesTheReference(string design, string arch)
         {
             string json = CliHarness.TempFile(".jsonl");
-            var (exit, _, err) = CliHarness.Invoke("run", "--no-prove", "--no-zoo", "--seed", "7", "--adapter", $"reference:{arch}", "--json", json);
+            var (exit, _, err) = CliHarness.Invoke("run", "--no-prove", "--no-zoo", "--seed", "7", "--adapter", $"{design}:{arch}", "--json", json);
             var results = JsonLinesSink.Read(json, out var headers);
             AssertOnlyPassesAndUnclaimed(results, err);
             Assert.Equal(0, exit);
             Assert.Equal([arch], headers.Select(h => h.Arch));
+            Assert.Equal([design], headers.Select(h => h.Runtime));
             Assert.NotEmpty(results);
         }
 
