@@ -55,8 +55,8 @@ internal static class Zoo
         new(KnownBugs.GrowBy4096, All, a => new GrowBy4096(a)),
         new(KnownBugs.SilentWrap, Bits32, a => new SilentWrap(a)),
         new(KnownBugs.WrongOverflowMessage, All, a => new WrongOverflowMessage(a)),
-        new(KnownBugs.UnalignedBuffer, All, a => new UnalignedBuffer(a)),
-        new(KnownBugs.UnalignedAfterGrowth, All, a => new UnalignedAfterGrowth(a)),
+        new(KnownBugs.UnalignedBuffer, All, a => new UnalignedBuffer(a, first: 0)),
+        new(KnownBugs.UnalignedAfterGrowth, All, a => new UnalignedBuffer(a, first: 2)),
         new(KnownBugs.OldBufferFreed, All, a => new OldBufferFreed(a)),
         new(KnownBugs.OldBufferReused, All, a => new OldBufferScribbled(a)),
         new(KnownBugs.LookupWritesZero, All, a => new LookupWritesZero(a)),
@@ -288,10 +288,15 @@ internal static class Zoo
             base.AllocateZeroBuffer(size == Architecture.WordMask ? InitialZeroBufferSize : size);
     }
 
-    private sealed class UnalignedBuffer(Architecture a) : ReferenceRuntime(a)
+    /// <summary>Buffers from the <paramref name="first"/>-th on (0: every one) are only 8-byte aligned.</summary>
+    private sealed class UnalignedBuffer(Architecture a, int first) : ReferenceRuntime(a)
     {
         protected override MemoryRegion AllocateZeroBuffer(ulong size)
         {
+            if (ZeroBuffers.Count < first)
+            {
+                return base.AllocateZeroBuffer(size);
+            }
             Memory.Allocate(Segment.Persistent, 8, 64, "misalignment", RegionKind.HeapObject);
             var buffer = Memory.Allocate(Segment.Persistent, size, 8, $"zero buffer {ZeroBuffers.Count + 1}", RegionKind.ZeroBuffer);
             Memory.Guard(buffer, "ZV-009");
@@ -419,21 +424,6 @@ internal static class Zoo
             ulong p = CompilerZero.Base + CompilerZero.Size - 64 + (next++ % 8 * 8);
             Memory.WriteUnsigned(p, 0, width);
             return p;
-        }
-    }
-
-    private sealed class UnalignedAfterGrowth(Architecture a) : ReferenceRuntime(a)
-    {
-        protected override MemoryRegion AllocateZeroBuffer(ulong size)
-        {
-            if (ZeroBuffers.Count < 2)
-            {
-                return base.AllocateZeroBuffer(size);
-            }
-            Memory.Allocate(Segment.Persistent, 8, 64, "misalignment", RegionKind.HeapObject);
-            var buffer = Memory.Allocate(Segment.Persistent, size, 8, $"zero buffer {ZeroBuffers.Count + 1}", RegionKind.ZeroBuffer);
-            Memory.Guard(buffer, "ZV-009");
-            return buffer;
         }
     }
 
