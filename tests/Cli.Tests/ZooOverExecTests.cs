@@ -39,15 +39,15 @@ public sealed class ZooOverExecTests
         var problems = new List<string>();
         string arch = v.Archs[0];
         var options = new RunOptions(11) with { Requirements = new HashSet<string>([v.Requirement], StringComparer.Ordinal) };
-        var inProcess = Run($"zoo:{v.Name}:{arch}", options);
+        var inProcess = Verdicts($"zoo:{v.Name}:{arch}", options);
         if (!inProcess.ContainsValue(Verdict.Fail))
         {
             // Some bugs show only in the state other cases of the feature leave (conversion-writes-table: the table is
             // judged after every conversion of AR-003 and SV-002): then the whole feature runs, both ways.
             options = new RunOptions(11) with { Features = SharedJudge.Value.Catalog.Get(v.Requirement).Features.ToHashSet(StringComparer.Ordinal) };
-            inProcess = Run($"zoo:{v.Name}:{arch}", options);
+            inProcess = Verdicts($"zoo:{v.Name}:{arch}", options);
         }
-        var overExec = Run($"exec:dotnet {CliHarness.CliDll} serve zoo:{v.Name}:{arch}", options);
+        var overExec = Verdicts($"exec:dotnet {CliHarness.CliDll} serve zoo:{v.Name}:{arch}", options);
         var differ = inProcess.Where(kv => !overExec.TryGetValue(kv.Key, out var e) || e != kv.Value)
             .Select(kv => $"{kv.Key}: in process {kv.Value}, over exec {(overExec.TryGetValue(kv.Key, out var e) ? e : "missing")}")
             .Concat(overExec.Keys.Where(k => !inProcess.ContainsKey(k)).Select(k => $"{k}: only over exec")).Take(3).ToList();
@@ -73,17 +73,7 @@ public sealed class ZooOverExecTests
         var options = new RunOptions(11) with { Requirements = new HashSet<string>(["ZV-007", "ZV-008", "ZV-009"], StringComparer.Ordinal) };
         foreach (var spec in new[] { "zoo:old-buffer-freed:32le", $"exec:dotnet {CliHarness.CliDll} serve zoo:old-buffer-freed:32le" })
         {
-            var results = new List<CaseResult>();
-            var target = AdapterSpec.Resolve(spec, Arch.All, o => o).Single();
-            try
-            {
-                using var runtime = target.Start();
-                SuiteRunner.Run(runtime, target.NewInstance ?? target.Start, SharedJudge.Value, Inputs.Create(11), options, new ListSink(results));
-            }
-            finally
-            {
-                target.Owned?.Dispose();
-            }
+            var results = Run(spec, options);
             Assert.DoesNotContain(results, r => r.Verdict == Verdict.Error);
             foreach (var id in new[] { "ZV-007", "ZV-008", "ZV-009" })
             {
@@ -94,15 +84,15 @@ public sealed class ZooOverExecTests
         }
     }
 
-    /// <summary>The verdict of every case of one run, by case ID.</summary>
-    private static Dictionary<string, Verdict> Run(string spec, RunOptions options)
+    /// <summary>Every result of one run.</summary>
+    private static List<CaseResult> Run(string spec, RunOptions options)
     {
         var target = AdapterSpec.Resolve(spec, Arch.All, o => o).Single();
-        var results = new Dictionary<string, Verdict>(StringComparer.Ordinal);
+        var results = new List<CaseResult>();
         try
         {
             using var runtime = target.Start();
-            SuiteRunner.Run(runtime, target.NewInstance ?? target.Start, SharedJudge.Value, Inputs.Create(11), options, new Collect(results));
+            SuiteRunner.Run(runtime, target.NewInstance ?? target.Start, SharedJudge.Value, Inputs.Create(11), options, new ListSink(results));
         }
         finally
         {
@@ -111,21 +101,7 @@ public sealed class ZooOverExecTests
         return results;
     }
 
-    private sealed class ListSink(List<CaseResult> into) : IResultSink
-    {
-        public void Begin(RunHeader header) { }
-
-        public void Add(CaseResult result) => into.Add(result);
-
-        public void Finish(RunSummary summary) { }
-    }
-
-    private sealed class Collect(Dictionary<string, Verdict> into) : IResultSink
-    {
-        public void Begin(RunHeader header) { }
-
-        public void Add(CaseResult result) => into[result.CaseId] = result.Verdict;
-
-        public void Finish(RunSummary summary) { }
-    }
+    /// <summary>The verdict of every case of one run, by case ID.</summary>
+    private static Dictionary<string, Verdict> Verdicts(string spec, RunOptions options) =>
+        Run(spec, options).ToDictionary(r => r.CaseId, r => r.Verdict, StringComparer.Ordinal);
 }

@@ -94,13 +94,4 @@ public class ZooTests
         Assert.Equal(Verdict.Fail, broken.Verdict);
         Assert.StartsWith("trial 2 of at most 6; ", broken.Input, StringComparison.Ordinal);
     }
-
-    private sealed class ListSink(List<CaseResult> into) : IResultSink
-    {
-        public void Begin(RunHeader header) { }
-
-        public void Add(CaseResult result) => into.Add(result);
-
-        public void Finish(RunSummary summary) { }
-    }
 }

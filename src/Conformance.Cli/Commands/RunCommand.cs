@@ -80,7 +80,7 @@ internal static class RunCommand
         var (judge, inputs) = ready.GetAwaiter().GetResult();
         var collected = new List<CaseResult>();
         var coverage = new List<string>();
-        var collector = new CollectingSink(collected);
+        var collector = new ListSink(collected);
         using var jsonSink = json is null ? null : new JsonLinesSink(json.FullName);
         var console = new ConsoleSink(stdout);
         console.Around(() =>
@@ -230,14 +230,5 @@ internal static class RunCommand
             return (k, n);
         }
         throw new UsageException($"--shard {text}: expected K/N with 1 <= K <= N, e.g. 2/4");
-    }
-
-    private sealed class CollectingSink(List<CaseResult> into) : IResultSink
-    {
-        public void Begin(RunHeader header) { }
-
-        public void Add(CaseResult result) => into.Add(result);
-
-        public void Finish(RunSummary summary) { }
     }
 }

@@ -44,32 +44,15 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
     // reference's write guards stand in for what a real runtime must simply never do).
     private static Region Map(MemoryRegion r) => new(r.Name, r.Base, r.Size, r.Segment == Segment.ReadOnlyData ? "r--" : "rw-");
 
-    public byte[] Read(ulong address, int length)
-    {
-        try
-        {
-            return runtime.Memory.Read(address, length);
-        }
-        catch (UnmappedMemoryException e)
-        {
-            throw new MemoryFaultException(address, (ulong)length, e.Message);
-        }
-    }
+    public byte[] Read(ulong address, int length) => Faulting(address, (ulong)length, () => runtime.Memory.Read(address, length));
 
     public bool ScansInPlace => true;
 
     /// <summary>Every byte of the range, at the cost of the pages the simulation has written (its memory is sparse).</summary>
     public ScanResult Scan(ulong address, ulong length, ulong seed)
     {
-        try
-        {
-            var (nonZero, first) = runtime.Memory.CountNonZero(address, length);
-            return new ScanResult(nonZero, first, length);
-        }
-        catch (UnmappedMemoryException e)
-        {
-            throw new MemoryFaultException(address, length, e.Message);
-        }
+        var (nonZero, first) = Faulting(address, length, () => runtime.Memory.CountNonZero(address, length));
+        return new ScanResult(nonZero, first, length);
     }
 
     public CreatedType CreateType(SuiteKind kind, ulong length, TypeRef? element)
@@ -284,6 +267,19 @@ internal sealed class ReferenceAdapter : IRuntimeAdapter
         var d = runtime.Memory.Counters - before;
         // Zero buffers count too: a runtime that allocates a zero at type creation must show it.
         return new Allocation(d.HeapObjects + d.ZeroBuffers, d.HeapBytes + d.ZeroBufferBytes);
+    }
+
+    /// <summary>A read of the simulated memory; touching freed memory is the runtime's memory fault, as in a real process.</summary>
+    private static T Faulting<T>(ulong address, ulong length, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (UnmappedMemoryException e)
+        {
+            throw new MemoryFaultException(address, length, e.Message);
+        }
     }
 
     private static T Guarded<T>(Func<T> op)

@@ -115,15 +115,6 @@ internal static class Zoo
         return (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {(all ? "caught" : "MISSED")} {v.Name,-26} {v.Bug.Description} ({clock.Elapsed.TotalSeconds:0.0} s): {string.Join("; ", perArch)}"), all);
     }
 
-    private sealed class ListSink(List<CaseResult> into) : IResultSink
-    {
-        public void Begin(RunHeader header) { }
-
-        public void Add(CaseResult result) => into.Add(result);
-
-        public void Finish(RunSummary summary) { }
-    }
-
     // The variants. Each overrides one seam of the reference (src/Reference documents them) and nothing else.
 
     private sealed class PointerPastWord(Architecture a) : ReferenceRuntime(a)
