@@ -33,12 +33,13 @@ internal static class RunCommand
         var runTimeout = new Option<double?>("--run-timeout") { Description = "exec adapters: seconds one adapter may take in all, restarts included (default 3600)" };
         var maxRestarts = new Option<int?>("--max-restarts") { Description = "exec adapters: how often a failed adapter process is replaced (default 2)" };
         var noReadAhead = new Option<bool>("--no-read-ahead") { Description = "exec adapters: one request per round trip (by default a request that may change the state carries the read-only requests that followed it before; same answers, fewer round trips)" };
+        var noPipeline = new Option<bool>("--no-pipeline") { Description = "every case asks as it goes, and the state is judged after each case that may have changed it (by default cases whose requests are known beforehand are sent ahead, up to 256 at a time: the same requests and verdicts in fewer round trips; the state is judged once per such window)" };
         var raceTrials = new Option<int?>("--race-trials") { Description = $"the race case (ZV-011): at most this many trials, each on a fresh runtime where one can be had (1..1000, default {RunOptions.DefaultRaceTrials}; README, \"Races\")" };
         var raceBudget = new Option<double?>("--race-budget") { Description = $"the race case: seconds after which no further trial starts (default {RunOptions.DefaultRaceBudgetSeconds.ToString(CultureInfo.InvariantCulture)})" };
         var dryRun = new Option<bool>("--dry-run") { Description = "check every option as a run would (and that each exec adapter's program and each report's folder exist), print what would run, start nothing" };
         var cmd = new Command("run", "Run the conformance suite against runtimes.")
         {
-            adapter, arch, feature, requirement, seed, shard, json, junit, html, noProve, noZoo, requestTimeout, runTimeout, maxRestarts, noReadAhead, raceTrials, raceBudget, dryRun,
+            adapter, arch, feature, requirement, seed, shard, json, junit, html, noProve, noZoo, requestTimeout, runTimeout, maxRestarts, noReadAhead, noPipeline, raceTrials, raceBudget, dryRun,
         };
         cmd.SetAction(parse =>
         {
@@ -51,7 +52,7 @@ internal static class RunCommand
             var specs = parse.GetValue(adapter) is { Length: > 0 } a ? a : ["reference"];
             var limits = ExecLimits(parse.GetValue(requestTimeout), parse.GetValue(runTimeout), parse.GetValue(maxRestarts), parse.GetValue(noReadAhead));
             var targets = specs.SelectMany(s => AdapterSpec.Resolve(s, archs, limits)).ToList();
-            var options = RaceOptions(new RunOptions(runSeed, requirements, features, k, n), parse.GetValue(raceTrials), parse.GetValue(raceBudget));
+            var options = RaceOptions(new RunOptions(runSeed, requirements, features, k, n) { Pipeline = !parse.GetValue(noPipeline) }, parse.GetValue(raceTrials), parse.GetValue(raceBudget));
             if (parse.GetValue(dryRun))
             {
                 return DryRun.Check(specs, targets.Select(t => t.Name).ToList(), options, [parse.GetValue(json), parse.GetValue(junit), parse.GetValue(html)],

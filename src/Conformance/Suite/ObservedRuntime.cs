@@ -86,6 +86,119 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
     /// <summary>The operations since the watch last looked, for the history of a failure.</summary>
     public List<string> Operations { get; } = [];
 
+    /// <summary>Operations sent ahead (<see cref="Pipeline"/>) whose answers no case has taken yet, in order.</summary>
+    private readonly Queue<(int Owner, Operation Op, Answer Answer)> sentAhead = new();
+    private int changesAhead; // how many of those may have changed the state
+
+    /// <summary>The index of the case running now (the owner of the operations it may take from those sent ahead).</summary>
+    public int Owner { get; set; }
+
+    /// <summary>
+    /// True while the runtime has executed a state-changing operation that no case has asked for yet: its state is then
+    /// later than the running case's, and the watch waits until the cases have caught up (see <see cref="Pipeline"/>).
+    /// </summary>
+    public bool Ahead => changesAhead > 0;
+
+    /// <summary>Whether operations sent ahead are still waiting for their cases.</summary>
+    public bool HasSentAhead => sentAhead.Count > 0;
+
+    /// <summary>Sends <paramref name="operations"/> (each with the index of the case that will ask for it) in one exchange where the runtime can.</summary>
+    public void SendAhead(IReadOnlyList<(int Owner, Operation Op)> operations)
+    {
+        var answers = Batching.RunAll(inner, [.. operations.Select(o => o.Op)]);
+        for (int i = 0; i < operations.Count; i++)
+        {
+            sentAhead.Enqueue((operations[i].Owner, operations[i].Op, answers[i]));
+            changesAhead += operations[i].Op.Changes ? 1 : 0;
+        }
+    }
+
+    /// <summary>The value the next operation sent ahead returned, if it returned one (for planning from it).</summary>
+    public bool TryPeekAhead<T>(out T value)
+    {
+        value = default!;
+        if (!sentAhead.TryPeek(out var next) || next.Answer.NotRun)
+        {
+            return false;
+        }
+        try
+        {
+            value = next.Answer.Get<T>();
+            return true;
+        }
+#pragma warning disable CA1031 // the case that asks for it gets the exception
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="op"/> was sent ahead: true, with its answer, when it is the next operation sent ahead
+    /// and the running case's; false when nothing was sent ahead, or nothing state-changing is (or the rest was never
+    /// executed): then it is asked now. Asking anything else while the runtime is ahead would observe a later state: a
+    /// harness fault (a case that asks other than it planned), never an observation.
+    /// </summary>
+    private bool SentAhead<T>(Operation op, out T answer)
+    {
+        answer = default!;
+        if (sentAhead.Count == 0)
+        {
+            return false;
+        }
+        var (owner, planned, kept) = sentAhead.Peek();
+        if (owner == Owner && planned == op && !kept.NotRun)
+        {
+            sentAhead.Dequeue();
+            changesAhead -= op.Changes ? 1 : 0;
+            answer = kept.Get<T>();
+            return true;
+        }
+        if (kept.NotRun || changesAhead == 0)
+        {
+            // Nothing the runtime executed is ahead of this case: what was sent ahead is forgotten, and this is asked now.
+            sentAhead.Clear();
+            changesAhead = 0;
+            return false;
+        }
+        throw new InvalidOperationException(
+            $"harness: case #{Owner} asked {op} while {changesAhead} state-changing operation(s) sent ahead were unasked, the next {planned} for case #{owner}");
+    }
+
+    /// <summary>
+    /// The running case has ended: the operations sent ahead for it that it did not ask for (it stopped early) were
+    /// executed all the same, so they are taken here, in order, and recorded like any other operation (objects they
+    /// allocated, words out of the declared word); <paramref name="outOfWord"/> receives an AR-001 failure among them.
+    /// </summary>
+    public void Settle(Action<OutOfWordException> outOfWord)
+    {
+        ArgumentNullException.ThrowIfNull(outOfWord);
+        while (sentAhead.TryPeek(out var next) && next.Owner == Owner)
+        {
+            if (next.Answer.NotRun)
+            {
+                sentAhead.Clear(); // never executed: nothing to record
+                changesAhead = 0;
+                return;
+            }
+            Operations.Add($"(sent ahead for case #{Owner}, not asked:)");
+            try
+            {
+                next.Op.CallOn(this);
+            }
+            catch (OutOfWordException e)
+            {
+                outOfWord(e);
+            }
+#pragma warning disable CA1031 // what an operation no case asked for threw is no case's observation; the operation is in the history
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+    }
+
     /// <summary>Returns whether the state may have changed, and clears the flag.</summary>
     public bool TakeChanged()
     {
@@ -146,7 +259,7 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
 
     public RegionMap Regions()
     {
-        var m = Follow(inner.Regions());
+        var m = Follow(HasSentAhead && SentAhead(new Operation.Regions(), out RegionMap kept) ? kept : inner.Regions());
         foreach (var r in new[] { m.Table, m.StaticZero }.Concat(m.CompilerZeros).Concat(m.ZeroBuffers))
         {
             if (r is not null)
@@ -157,7 +270,8 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
         return m;
     }
 
-    public byte[] Read(ulong address, int length) => Follow(inner.Read(address, length));
+    public byte[] Read(ulong address, int length) =>
+        Follow(HasSentAhead && SentAhead(new Operation.Read(address, length), out byte[] kept) ? kept : inner.Read(address, length));
 
     public ScanResult Scan(ulong address, ulong length, ulong seed) => Follow(inner.Scan(address, length, seed));
 
@@ -207,9 +321,11 @@ internal sealed class ObservedRuntime : IRuntimeAdapter
         Op($"Assign(m{map.Id}, {key}, {fill})", changes: true);
     }
 
-    public Pointed Convert(ValueKind kind, ulong bits) => Allocating($"Convert({kind}, 0x{bits:x})", inner.Convert(kind, bits), width(kind));
+    public Pointed Convert(ValueKind kind, ulong bits) =>
+        Allocating($"Convert({kind}, 0x{bits:x})", HasSentAhead && SentAhead(new Operation.Convert(kind, bits), out Pointed kept) ? kept : inner.Convert(kind, bits), width(kind));
 
-    public Pointed OneByteString(byte value) => Allocating($"OneByteString({value})", inner.OneByteString(value), 1);
+    public Pointed OneByteString(byte value) =>
+        Allocating($"OneByteString({value})", HasSentAhead && SentAhead(new Operation.OneByteString(value), out Pointed kept) ? kept : inner.OneByteString(value), 1);
 
     public Pointed EmptyString() => Allocating("EmptyString()", inner.EmptyString(), 2 * (ulong)Info.Arch.WordBytes);
 

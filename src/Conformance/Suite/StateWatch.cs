@@ -63,6 +63,10 @@ internal sealed class StateWatch
     public void Check(ObservedRuntime rt, bool full)
     {
         ArgumentNullException.ThrowIfNull(rt);
+        if (!full && rt.Ahead)
+        {
+            return; // the runtime is ahead of the cases (Pipeline): its state is judged once they catch up
+        }
         if (!rt.TakeChanged() && !full)
         {
             return;

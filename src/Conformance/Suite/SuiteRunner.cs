@@ -19,6 +19,13 @@ public sealed record RunOptions(
     int ShardIndex = 1, int ShardCount = 1, int Sequences = 12, int SequenceLength = 40,
     int RaceTrials = RunOptions.DefaultRaceTrials, double RaceBudgetSeconds = RunOptions.DefaultRaceBudgetSeconds)
 {
+    /// <summary>
+    /// Whether cases that declare their requests are sent ahead in windows (<see cref="Pipeline"/>: the same requests
+    /// and verdicts, fewer exchanges; the state watch then judges a window's state once). False: every case asks as it
+    /// goes and the state is judged after each case that may have changed it.
+    /// </summary>
+    public bool Pipeline { get; init; } = true;
+
     /// <summary>The race case's trials by default (README, "Races": the detection probability they give).</summary>
     public const int DefaultRaceTrials = 4;
 
@@ -158,8 +165,9 @@ public static class SuiteRunner
         var ctx = new CaseContext(observed, judge, options.Seed, fresh, watch);
         int pass = 0, fail = 0, error = 0, na = 0, unknown = 0;
         bool closed = false;
-        foreach (var c in cases)
+        for (int i = 0; i < cases.Count; i++)
         {
+            var c = cases[i];
             var started = clock.Elapsed.TotalMilliseconds;
             if (c.EveryShard && !closed)
             {
@@ -167,7 +175,12 @@ public static class SuiteRunner
                 watch.Check(observed, full: true);
             }
             watch.CurrentCase = c.Id;
+            if (options.Pipeline)
+            {
+                Pipeline.Before(observed, ctx, cases, i, next => NotApplicable(ctx, next, judge) is null);
+            }
             var outcome = RunOne(ctx, c, judge);
+            observed.Settle(watch.OutOfWord);
             if (!c.EveryShard)
             {
                 watch.Check(observed, full: false);
@@ -228,7 +241,8 @@ public static class SuiteRunner
         return summary;
     }
 
-    private static CaseOutcome RunOne(CaseContext ctx, ConformanceCase c, Judge judge)
+    /// <summary>The "not applicable" outcome of a case the runtime's features or architecture exclude; null when it runs.</summary>
+    private static CaseOutcome? NotApplicable(CaseContext ctx, ConformanceCase c, Judge judge)
     {
         var requirement = judge.Catalog.Get(c.Requirement);
         var missing = requirement.Features.Where(f => !ctx.Info.Features.Contains(f)).ToList();
@@ -237,10 +251,17 @@ public static class SuiteRunner
             return new CaseOutcome(Verdict.NotApplicable, "", requirement.Statement, "",
                 $"the runtime does not claim feature{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}");
         }
-        if (!requirement.Architectures.Contains(ctx.Info.Arch.Name))
+        return requirement.Architectures.Contains(ctx.Info.Arch.Name) ? null
+            : new CaseOutcome(Verdict.NotApplicable, "", requirement.Statement, "", $"{c.Requirement} does not apply to {ctx.Info.Arch.Name}");
+    }
+
+    private static CaseOutcome RunOne(CaseContext ctx, ConformanceCase c, Judge judge)
+    {
+        if (NotApplicable(ctx, c, judge) is { } na)
         {
-            return new CaseOutcome(Verdict.NotApplicable, "", requirement.Statement, "", $"{c.Requirement} does not apply to {ctx.Info.Arch.Name}");
+            return na;
         }
+        var requirement = judge.Catalog.Get(c.Requirement);
         try
         {
             return c.Run(ctx);

@@ -57,7 +57,15 @@ public sealed record CaseOutcome(Verdict Verdict, string Input, string Expected,
 /// and its ID names the shard when the suite is sharded.
 /// </param>
 public sealed record ConformanceCase(
-    string Id, string Requirement, string Description, Func<CaseContext, CaseOutcome> Run, bool EveryShard = false);
+    string Id, string Requirement, string Description, Func<CaseContext, CaseOutcome> Run, bool EveryShard = false)
+{
+    /// <summary>
+    /// The requests the case makes, in order, given the region map before it runs (the first is that map), when they
+    /// depend on no other answer: the case may then be sent ahead with its neighbours (<see cref="Pipeline"/>).
+    /// Null: the case asks as it goes.
+    /// </summary>
+    internal Func<CaseContext, RegionMap, IReadOnlyList<Operation>>? Plan { get; init; }
+}
 
 /// <summary>What a case sees: the runtime, its regions and the judge.</summary>
 public sealed class CaseContext

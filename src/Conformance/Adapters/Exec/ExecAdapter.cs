@@ -15,7 +15,7 @@ namespace Conformance.Adapters.Exec;
 /// Not thread-safe: members are called from one thread at a time (as <see cref="IRuntimeAdapter"/> says).
 /// stderr is drained continuously into <see cref="Stderr"/> and never read as results.
 /// </remarks>
-public sealed class ExecAdapter : IRuntimeAdapter
+public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
 {
     private readonly ExecAdapterOptions _options;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -377,9 +377,11 @@ public sealed class ExecAdapter : IRuntimeAdapter
     private AdapterException Contradiction(string what, ExecRequest request) => Fault(ExecFault.Contradiction, what, request.Summary);
 
     /// <inheritdoc/>
-    public RegionMap Regions()
+    public RegionMap Regions() => Map(Send(ExecRequest.Regions()));
+
+    private static RegionMap Map(ExecReply reply)
     {
-        var r = One<RegionsResult>(ExecRequest.Regions());
+        var r = (RegionsResult)reply.GetResult();
         return new RegionMap(Region(r.Table), Region(r.StaticZero), Region(r.CompilerZero), [.. r.ZeroBuffers.Select(Region)!])
         {
             MoreCompilerZeros = [.. (r.MoreCompilerZeros ?? []).Select(Region)!],
@@ -387,11 +389,53 @@ public sealed class ExecAdapter : IRuntimeAdapter
     }
 
     /// <inheritdoc/>
-    public byte[] Read(ulong address, int length)
+    public byte[] Read(ulong address, int length) => Bytes(Send(ExecRequest.Read(address, length)), address, length);
+
+    private byte[] Bytes(ExecReply reply, ulong address, int length)
     {
-        var reply = FaultedRead(Send(ExecRequest.Read(address, length)), address, (ulong)length);
-        var bytes = ((ReadResult)reply.GetResult()).Bytes;
+        var bytes = ((ReadResult)FaultedRead(reply, address, (ulong)length).GetResult()).Bytes;
         return bytes.Length == length ? bytes : throw Contradiction($"{bytes.Length} bytes returned for a read of {length}", reply.Request);
+    }
+
+    /// <summary>
+    /// The operations in one round trip when any may change the state (and read-ahead is on: without it, one request
+    /// per round trip); read-only ones alone go one by one, where read-ahead may already hold their answers. A request
+    /// after a failure that ended the exchange was never executed: its answer says so, and it is sent again when asked.
+    /// </summary>
+    IReadOnlyList<Answer> IBatchingAdapter.RunAll(IReadOnlyList<Operation> operations)
+    {
+        if (_ahead is null || _process is null || _lostAhead is not null || !operations.Any(o => o.Changes))
+        {
+            return Batching.OneByOne(this, operations);
+        }
+        var requests = operations.Select(o => o switch
+        {
+            Operation.Regions => ExecRequest.Regions(),
+            Operation.Read r => ExecRequest.Read(r.Address, r.Length),
+            Operation.Convert c => ExecRequest.Convert(c.Kind, c.Bits),
+            Operation.OneByteString b => ExecRequest.OneByteString(b.Value),
+            _ => throw new InvalidOperationException($"harness: no request for {o}"),
+        }).ToList();
+        _ahead.Forget(); // the exchange may change the state
+        var replies = Batch(requests);
+        return [.. operations.Select((o, i) => replies[i] is { Fault: { } f } && ExecFaults.Of(f) == ExecFault.Aborted ? Adapters.Answer.Unrun : Answered(o, replies[i]))];
+    }
+
+    private Answer Answered(Operation op, ExecReply reply)
+    {
+        try
+        {
+            return Adapters.Answer.Of(op switch
+            {
+                Operation.Regions => Map(reply),
+                Operation.Read r => Bytes(reply, r.Address, r.Length),
+                _ => Pointed((PointedResult)reply.GetResult()),
+            });
+        }
+        catch (Exception e) when (e is AdapterException or MemoryFaultException)
+        {
+            return Adapters.Answer.Threw(e);
+        }
     }
 
     /// <inheritdoc/>

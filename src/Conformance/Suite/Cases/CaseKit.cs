@@ -66,6 +66,13 @@ internal static class CaseKit
         return true;
     }
 
+    /// <summary>
+    /// The plan (<see cref="ConformanceCase.Plan"/>) of a case that starts with <see cref="TryTable"/>: the region map,
+    /// then, when the map has a table, the operations <paramref name="then"/> makes of it.
+    /// </summary>
+    public static Func<CaseContext, RegionMap, IReadOnlyList<Operation>> OnTable(Func<CaseContext, Region, IEnumerable<Operation>> then) =>
+        (ctx, map) => map.Table is { } table ? [new Operation.Regions(), .. then(ctx, table)] : [new Operation.Regions()];
+
     /// <summary>The static zero region, or a failure naming the requirement.</summary>
     public static bool TryStaticZero(CaseContext ctx, string requirement, string input, out Region zero, out CaseOutcome missing)
     {

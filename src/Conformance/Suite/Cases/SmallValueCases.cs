@@ -44,7 +44,11 @@ internal static class SmallValueCases
                     "the two conversions' data pointers",
                     new Arg("w", ctx.W), new Arg("kind", (ulong)k), new Arg("be", ctx.Be), new Arg("base", table.Base),
                     new Arg("keepptr", a.Data), new Arg("widenptr", b.Data));
-            });
+            })
+            {
+                Plan = CaseKit.OnTable((ctx, _) => [new Operation.Convert(k, ctx.Judge.Evaluate("AR-002.keep-probe", ctx.W, (ulong)k)),
+                    new Operation.Convert(k, ctx.Judge.Evaluate("AR-002.widen-probe", ctx.W, (ulong)k))]),
+            };
         }
 
         // AR-003, SV-002, SV-004: every kind, every value below 256.
@@ -59,6 +63,7 @@ internal static class SmallValueCases
                 }
                 ulong value = v;
                 string input = $"{CaseKit.GoName(k)}({value})";
+                var convert = CaseKit.OnTable((_, _) => [new Operation.Convert(k, value)]);
                 yield return new($"AR-003/{CaseKit.GoName(k)}/{value}", "AR-003", $"{input} points at its slot plus the width's offset", ctx =>
                 {
                     if (!CaseKit.TryTable(ctx, "AR-003", input, out var table, out var missing))
@@ -68,7 +73,8 @@ internal static class SmallValueCases
                     var p = ctx.Adapter.Convert(k, value);
                     return ctx.Judge.Check("AR-003.ptr-ok", input, "data pointer",
                         new Arg("be", ctx.Be), new Arg("base", table.Base), new Arg("v", value), new Arg("width", CaseKit.Width(ctx, k)), new Arg("ptr", p.Data));
-                });
+                })
+                { Plan = convert };
                 if (CaseKit.IsByteSizedKind(k))
                 {
                     yield return new($"SV-004/{CaseKit.GoName(k)}/{value}", "SV-004", $"{input} is served from the table without allocating", ctx =>
@@ -80,7 +86,8 @@ internal static class SmallValueCases
                         var p = ctx.Adapter.Convert(k, value);
                         return ctx.Judge.Check("SV-004.ok", input, "data pointer and allocations",
                             new Arg("be", ctx.Be), new Arg("base", table.Base), new Arg("b", value), new Arg("ptr", p.Data), new Arg("objects", p.Allocated.Objects));
-                    });
+                    })
+                    { Plan = convert };
                 }
                 else
                 {
@@ -94,7 +101,8 @@ internal static class SmallValueCases
                         return ctx.Judge.Check("SV-002.ok", input, "data pointer and allocations",
                             new Arg("be", ctx.Be), new Arg("base", table.Base), new Arg("v", value), new Arg("width", CaseKit.Width(ctx, k)),
                             new Arg("ptr", p.Data), new Arg("objects", p.Allocated.Objects));
-                    });
+                    })
+                    { Plan = convert };
                 }
             }
         }
@@ -112,14 +120,18 @@ internal static class SmallValueCases
                 var p = ctx.Adapter.Convert(ValueKind.Int8, bits);
                 return ctx.Judge.Check("SV-004.ok", name, "data pointer and allocations",
                     new Arg("be", ctx.Be), new Arg("base", table.Base), new Arg("b", slot), new Arg("ptr", p.Data), new Arg("objects", p.Allocated.Objects));
-            });
+            })
+            { Plan = CaseKit.OnTable((_, _) => [new Operation.Convert(ValueKind.Int8, bits)]) };
         }
 
         // SV-001: every slot of the table holds its index in the machine's byte order.
         for (ulong v = 0; v < 256; v++)
         {
             ulong slot = v;
-            yield return new($"SV-001/slot/{slot}", "SV-001", $"slot {slot} holds the uint64 {slot} in byte order", ctx => Slot(ctx, "SV-001", slot));
+            yield return new($"SV-001/slot/{slot}", "SV-001", $"slot {slot} holds the uint64 {slot} in byte order", ctx => Slot(ctx, "SV-001", slot))
+            {
+                Plan = CaseKit.OnTable((_, table) => [new Operation.Read(table.Base + (8 * slot), 8)]),
+            };
         }
 
         // SV-003: values of 256 and more allocate exactly one object of their width, holding the value.
@@ -162,7 +174,8 @@ internal static class SmallValueCases
                 var p = ctx.Adapter.OneByteString((byte)value);
                 return ctx.Judge.Check("SV-005.ok", input, "string data pointer and allocations",
                     new Arg("be", ctx.Be), new Arg("base", table.Base), new Arg("b", value), new Arg("ptr", p.Data), new Arg("objects", p.Allocated.Objects));
-            });
+            })
+            { Plan = CaseKit.OnTable((_, _) => [new Operation.OneByteString((byte)value)]) };
         }
 
         // SV-008: floats by their bits: the table's range, its edge, the signed zero, common values, random bits.

@@ -1,0 +1,171 @@
+using Conformance.Adapters;
+using Conformance.Requirements;
+using Conformance.Suite;
+
+namespace Conformance.Tests.Suite;
+
+/// <summary>
+/// Operations sent ahead (Pipeline): each case takes exactly the answers to its own requests, nothing is asked twice,
+/// the state watch waits while the runtime is ahead of the cases, and what cannot be exact is a harness fault.
+/// </summary>
+public sealed class PipelineTests
+{
+    private static readonly Judge Judge = new(new ScriptedOracle()
+        .Define("ZV-015.ok", ["a", "alen", "b", "blen"], x => x[0] + x[1] <= x[2] || x[2] + x[3] <= x[0] ? 1UL : 0UL)
+        .Define("ZV-009.ok", ["nonzerobytes"], x => x[0] == 0 ? 1UL : 0UL),
+        RequirementCatalog.LoadEmbedded());
+
+    private static Operation.Convert Convert(ulong bits) => new(ValueKind.Uint64, bits);
+
+    [Fact]
+    public void AnswersSentAhead_AreTakenByTheirCases_InOrder_NothingAskedTwice()
+    {
+        var runtime = new BoxingRuntime();
+        var watch = new StateWatch(Judge, runtime.Info, 1);
+        using var observed = watch.Watch(runtime, _ => 8);
+        observed.SendAhead([(0, Convert(1)), (1, Convert(2)), (1, Convert(3))]);
+        Assert.Equal(3, runtime.Objects);
+        Assert.True(observed.Ahead);
+        Assert.Equal(0x5000UL, observed.Convert(ValueKind.Uint64, 1).Data);
+        observed.Owner = 1;
+        Assert.Equal(0x5008UL, observed.Convert(ValueKind.Uint64, 2).Data);
+        Assert.True(observed.Ahead);
+        Assert.Equal(0x5010UL, observed.Convert(ValueKind.Uint64, 3).Data);
+        Assert.False(observed.Ahead);
+        Assert.Equal(3, runtime.Objects); // every answer came from the exchange
+        Assert.Equal(0x5018UL, observed.Convert(ValueKind.Uint64, 4).Data); // nothing ahead: asked now
+        Assert.Equal(4, runtime.Objects);
+    }
+
+    /// <summary>
+    /// While the runtime is ahead the watch does not look (it would judge a later state as the running case's); once the
+    /// cases have caught up it judges the state with every operation of the window in its history. An overlap made
+    /// inside a window is found there, named after the window's last case.
+    /// </summary>
+    [Fact]
+    public void TheWatch_WaitsUntilTheCasesCatchUp_AndJudgesTheWindowWithItsHistory()
+    {
+        var runtime = new BoxingRuntime { Reuse = true }; // the first two objects share an address
+        var watch = new StateWatch(Judge, runtime.Info, 1);
+        using var observed = watch.Watch(runtime, _ => 8);
+        observed.SendAhead([(0, Convert(10)), (1, Convert(11))]);
+        watch.CurrentCase = "first";
+        observed.Convert(ValueKind.Uint64, 10);
+        watch.Check(observed, full: false);
+        Assert.Equal(Verdict.Pass, watch.Outcome("ZV-015").Verdict);
+        Assert.Contains("(0 checks)", watch.Outcome("ZV-015").Input, StringComparison.Ordinal);
+        observed.Owner = 1;
+        watch.CurrentCase = "second";
+        observed.Convert(ValueKind.Uint64, 11);
+        watch.Check(observed, full: false);
+        var outcome = watch.Outcome("ZV-015");
+        Assert.Equal(Verdict.Fail, outcome.Verdict);
+        Assert.Contains("the state after case second", outcome.Input, StringComparison.Ordinal);
+        Assert.Contains("Convert(Uint64, 0xa); Convert(Uint64, 0xb)", outcome.Input, StringComparison.Ordinal);
+    }
+
+    /// <summary>A case that asks other than it planned while the runtime is ahead would observe a later state: a harness fault.</summary>
+    [Fact]
+    public void AskingOtherThanPlanned_WhileAhead_IsAHarnessFault()
+    {
+        var runtime = new BoxingRuntime();
+        using var observed = new StateWatch(Judge, runtime.Info, 1).Watch(runtime, _ => 8);
+        observed.SendAhead([(0, Convert(1)), (1, Convert(2))]);
+        var e = Assert.Throws<InvalidOperationException>(() => observed.Convert(ValueKind.Uint64, 7));
+        Assert.Equal("harness: case #0 asked convert(Uint64, 0x7) while 2 state-changing operation(s) sent ahead were unasked, the next convert(Uint64, 0x1) for case #0", e.Message);
+        Assert.Equal(2, runtime.Objects);
+        observed.Settle(_ => { }); // what the runner does after every case: the rest is taken in order
+        observed.Owner = 1;
+        observed.Settle(_ => { });
+        Assert.False(observed.HasSentAhead);
+    }
+
+    /// <summary>Read-only requests sent ahead put nothing ahead: a case that asks otherwise is simply answered now.</summary>
+    [Fact]
+    public void OnlyReadOnlyRequestsAhead_AnotherRequestIsAskedNow()
+    {
+        var runtime = new BoxingRuntime();
+        using var observed = new StateWatch(Judge, runtime.Info, 1).Watch(runtime, _ => 8);
+        observed.SendAhead([(0, new Operation.Regions()), (0, new Operation.Read(0x1000, 4))]);
+        Assert.False(observed.Ahead);
+        Assert.Equal(0x5000UL, observed.Convert(ValueKind.Uint64, 1).Data);
+        Assert.False(observed.HasSentAhead);
+    }
+
+    /// <summary>A request the runtime never executed (an earlier one of its exchange failed first) is sent again when asked.</summary>
+    [Fact]
+    public void ARequestNeverExecuted_IsAskedAgain()
+    {
+        var runtime = new FailingBatch(new BoxingRuntime());
+        using var observed = new StateWatch(Judge, runtime.Info, 1).Watch(runtime, _ => 8);
+        observed.SendAhead([(0, Convert(1)), (1, Convert(2)), (2, Convert(3))]);
+        var e = Assert.Throws<AdapterException>(() => observed.Convert(ValueKind.Uint64, 1));
+        Assert.Contains("crash", e.Message, StringComparison.Ordinal);
+        observed.Owner = 1;
+        Assert.Equal(0x5000UL, observed.Convert(ValueKind.Uint64, 2).Data); // asked now, of the runtime
+        Assert.False(observed.HasSentAhead);
+        Assert.Equal(1, runtime.Inner.Objects);
+    }
+
+    /// <summary>
+    /// A case that stops before asking everything it planned: what was sent ahead for it was executed all the same, so
+    /// it is recorded as an operation (in the history, its object judged), and the next case takes its own answers.
+    /// </summary>
+    [Fact]
+    public void WhatACaseDidNotAsk_IsSettledAsAnOperation()
+    {
+        var runtime = new BoxingRuntime { Reuse = true };
+        var watch = new StateWatch(Judge, runtime.Info, 1);
+        using var observed = watch.Watch(runtime, _ => 8);
+        observed.SendAhead([(0, Convert(1)), (0, Convert(2)), (1, Convert(3))]);
+        observed.Convert(ValueKind.Uint64, 1);
+        observed.Settle(watch.OutOfWord);
+        Assert.Contains("(sent ahead for case #0, not asked:)", observed.Operations);
+        Assert.Contains("Convert(Uint64, 0x2)", observed.Operations);
+        observed.Owner = 1;
+        Assert.Equal(0x5008UL, observed.Convert(ValueKind.Uint64, 3).Data);
+        watch.Check(observed, full: false);
+        Assert.Equal(Verdict.Fail, watch.Outcome("ZV-015").Verdict); // the unasked object overlapped the first
+    }
+
+    /// <summary>A runtime whose exchange dies at its first request: that request carries the crash, the rest never ran.</summary>
+    private sealed class FailingBatch(BoxingRuntime inner) : IRuntimeAdapter, IBatchingAdapter
+    {
+        public BoxingRuntime Inner => inner;
+
+        public RuntimeInfo Info => inner.Info;
+
+        public IReadOnlyList<Answer> RunAll(IReadOnlyList<Operation> operations) =>
+            [Answer.Threw(new AdapterException("adapter fault [crash]: died", null)), .. operations.Skip(1).Select(_ => Answer.Unrun)];
+
+        public RegionMap Regions() => inner.Regions();
+
+        public byte[] Read(ulong address, int length) => inner.Read(address, length);
+
+        public CreatedType CreateType(TypeKind kind, ulong length, TypeRef? element) => inner.CreateType(kind, length, element);
+
+        public IReadOnlyList<CreatedType> CompilerTypes() => inner.CompilerTypes();
+
+        public ulong ZeroPointer(TypeRef type) => inner.ZeroPointer(type);
+
+        public MapCreation MakeMap(TypeRef element) => inner.MakeMap(element);
+
+        public Lookup LookupMissing(MapRef map, ulong key) => inner.LookupMissing(map, key);
+
+        public void Assign(MapRef map, ulong key, byte fill) => inner.Assign(map, key, fill);
+
+        public Pointed Convert(ValueKind kind, ulong bits) => inner.Convert(kind, bits);
+
+        public Pointed OneByteString(byte value) => inner.OneByteString(value);
+
+        public Pointed EmptyString() => inner.EmptyString();
+
+        public Pointed NilSlice() => inner.NilSlice();
+
+        public Pointed EmptySlice() => inner.EmptySlice();
+
+        public IReadOnlyList<IReadOnlyList<RaceSighting>> RaceFirstUse(IReadOnlyList<TypeRef> types, int threads) => inner.RaceFirstUse(types, threads);
+
+        public void Dispose() => inner.Dispose();
+    }
+}
