@@ -75,6 +75,7 @@ func runOp(r *request) (ok bool) {
 			panicText(fail("runtime-panic"), p)
 		}
 	}()
+	mapsFresh = false // what this request reports of the mappings is read during it
 	return dispatch(r)
 }
 

@@ -7,6 +7,9 @@ var mapsBuf = make([]byte, 0, 64<<10)
 
 // readMaps reads /proc/self/maps afresh (mappings change: mprotect, new heap arenas).
 func readMaps() []byte {
+	if mapsFresh {
+		return mapsRead
+	}
 	f, ok := openRaw(pathSelfMaps)
 	if !ok {
 		return nil
@@ -14,8 +17,17 @@ func readMaps() []byte {
 	b, _ := f.readAll(mapsBuf[:0])
 	f.close()
 	mapsBuf = b[:0]
+	mapsRead, mapsFresh = b, true
 	return b
 }
+
+// mapsRead is /proc/self/maps as first read while answering the current request (mapsFresh): a
+// request reads it once, however many regions it reports (under qemu-user every reading is emulated
+// and costs about a millisecond); runOp forgets it before each request.
+var (
+	mapsRead  []byte
+	mapsFresh bool
+)
 
 type mapping struct {
 	start, end, offset uint64
