@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 #pragma warning disable CS1573 // A parameter is documented where the schema's description should say more than its name (the docs become the schema's descriptions).
 
@@ -37,14 +38,16 @@ internal abstract record Request : Message
     [JsonPropertyOrder(-1), Range(0, 9007199254740991)]
     public long Id { get; set; }
 
-    /// <summary>The type of the result message.</summary>
-    internal abstract Type ResultType { get; }
+    /// <summary>How the result message is read.</summary>
+    internal abstract JsonTypeInfo ResultInfo { get; }
 }
 
 /// <summary>A request answered by a <typeparamref name="TResult"/>.</summary>
 internal abstract record Request<TResult> : Request where TResult : Message
 {
-    internal sealed override Type ResultType => typeof(TResult);
+    private static readonly JsonTypeInfo Info = ProtocolJson.Default.GetTypeInfo(typeof(TResult))!; // looked up once, not per reply
+
+    internal sealed override JsonTypeInfo ResultInfo => Info;
 }
 
 /// <param name="Protocols">Protocol versions the client speaks.</param>

@@ -187,20 +187,21 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
         {
             return Oldest(ExecFault.WrongId, $"a reply with id {id}, which is not an outstanding request");
         }
-        var (request, named) = (requests[(int)index], Named(requests, first, (int)index));
+        var request = requests[(int)index];
+        string Name() => Named(requests, first, (int)index); // only a fault names it
         try
         {
             var error = result ? null : body!.Value.Deserialize(ProtocolJson.Default.ErrorBody)!;
             replies[index] = error is null
-                ? new ExecReply(request, id, body!.Value.Deserialize(ProtocolJson.Default.GetTypeInfo(sent[index]!.ResultType)!), null)
-                : new ExecReply(request, id, null, Fault(ExecFault.ErrorReply, $"the adapter answered error \"{error.Code}\": {error.Message}", named), error.Code);
+                ? new ExecReply(request, id, body!.Value.Deserialize(sent[index]!.ResultInfo), null)
+                : new ExecReply(request, id, null, Fault(ExecFault.ErrorReply, $"the adapter answered error \"{error.Code}\": {error.Message}", Name()), error.Code);
         }
         catch (JsonException e)
         {
             // A body that does not fit its message, in a framed line: the process is kept.
             replies[index] = new ExecReply(request, id, null, Fault(
                 e is WireException { IsContradiction: true } ? ExecFault.Contradiction : result ? ExecFault.Malformed : ExecFault.ErrorReply,
-                $"{(result ? "" : "an error reply without a valid error object: ")}{WireException.Describe(e)}", named));
+                $"{(result ? "" : "an error reply without a valid error object: ")}{WireException.Describe(e)}", Name()));
         }
         return null;
     }
