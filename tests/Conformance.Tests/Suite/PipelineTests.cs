@@ -128,15 +128,80 @@ public sealed class PipelineTests
         Assert.Equal(Verdict.Fail, watch.Outcome("ZV-015").Verdict); // the unasked object overlapped the first
     }
 
+    private static ConformanceCase Planned(string id, string requirement, ulong[] plan, int asks) =>
+        new(id, requirement, "converts as planned", ctx =>
+        {
+            ctx.Adapter.Regions();
+            foreach (var bits in plan.Take(asks))
+            {
+                ctx.Adapter.Convert(ValueKind.Uint64, bits);
+            }
+            return CaseOutcome.Passed("in", "exp", "obs");
+        })
+        { Plan = (_, _) => [new Operation.Regions(), .. plan.Select(Convert)] };
+
+    /// <summary>
+    /// Through the runner: consecutive planned cases that run are sent ahead in one exchange (a case that does not apply
+    /// is left out, an unplanned one ends the window), a case that stopped early has its unasked request settled so the
+    /// next case takes its own answers, every case passes as case by case, and the state is judged once per window
+    /// (the every-state count); without the pipeline nothing is sent ahead and each changing case is judged.
+    /// </summary>
+    [Theory]
+    [InlineData(true, 3, 5)]
+    [InlineData(false, 5, 4)]
+    public void TheRunner_SendsPlannedCasesAhead_OnlyWhenAskedTo(bool pipeline, int checks, int objects)
+    {
+        using var runtime = new RecordingBatch(new BoxingRuntime());
+        ConformanceCase[] cases =
+        [
+            Planned("a", "ZV-015", [1], asks: 1),
+            Planned("b", "ZV-015", [2, 3], asks: 1), // stops before its second conversion
+            Planned("na", "ZV-014", [9], asks: 1), // ZV-014 needs zero.on-demand, which the runtime does not claim
+            Planned("c", "ZV-015", [4], asks: 1),
+            new("d", "ZV-015", "converts unplanned", ctx => CaseOutcome.Passed("in", "exp", $"{ctx.Adapter.Convert(ValueKind.Uint64, 5).Data}")),
+            new("ZV-015/every-state", "ZV-015", "every state", ctx => ctx.State!.Outcome("ZV-015"), EveryShard: true),
+        ];
+        var judge = new Judge(new ScriptedOracle()
+            .Define("AR-002.width", ["w", "kind"], _ => 8)
+            .Define("ZV-015.ok", ["a", "alen", "b", "blen"], x => x[0] + x[1] <= x[2] || x[2] + x[3] <= x[0] ? 1UL : 0UL)
+            .Define("ZV-009.ok", ["nonzerobytes"], x => x[0] == 0 ? 1UL : 0UL), RequirementCatalog.LoadEmbedded());
+        var sink = new RecordingSink();
+        var options = pipeline ? new RunOptions(1) : new RunOptions(1) { Pipeline = false };
+        SuiteRunner.Run(runtime, null, judge, cases, options, sink);
+        Verdict[] want = [Verdict.Pass, Verdict.Pass, Verdict.NotApplicable, Verdict.Pass, Verdict.Pass, Verdict.Pass];
+        Assert.True(want.SequenceEqual(sink.Results.Select(r => r.Verdict)), string.Join("\n", sink.Results.Select(r => $"{r.CaseId} {r.Verdict} {r.Reason}")));
+        Assert.Equal($"every state of the run ({checks} checks)", sink.Results[^1].Input);
+        Assert.Equal(objects, runtime.Inner.Objects);
+        Assert.Equal(pipeline
+            ? ["regions", "convert(Uint64, 0x1); regions; convert(Uint64, 0x2); convert(Uint64, 0x3); regions; convert(Uint64, 0x4)"]
+            : [], runtime.Exchanges);
+    }
+
+    /// <summary>A runtime that records each exchange of operations sent ahead and answers it one call after another.</summary>
+    private sealed class RecordingBatch(BoxingRuntime inner) : Forwarding(inner), IBatchingAdapter
+    {
+        public List<string> Exchanges { get; } = [];
+
+        public IReadOnlyList<Answer> RunAll(IReadOnlyList<Operation> operations)
+        {
+            Exchanges.Add(string.Join("; ", operations));
+            return Batching.OneByOne(Inner, operations);
+        }
+    }
+
     /// <summary>A runtime whose exchange dies at its first request: that request carries the crash, the rest never ran.</summary>
-    private sealed class FailingBatch(BoxingRuntime inner) : IRuntimeAdapter, IBatchingAdapter
+    private sealed class FailingBatch(BoxingRuntime inner) : Forwarding(inner), IBatchingAdapter
+    {
+        public IReadOnlyList<Answer> RunAll(IReadOnlyList<Operation> operations) =>
+            [Answer.Threw(new AdapterException("adapter fault [crash]: died", null)), .. operations.Skip(1).Select(_ => Answer.Unrun)];
+    }
+
+    /// <summary>Forwards every member to a <see cref="BoxingRuntime"/>.</summary>
+    private abstract class Forwarding(BoxingRuntime inner) : IRuntimeAdapter
     {
         public BoxingRuntime Inner => inner;
 
         public RuntimeInfo Info => inner.Info;
-
-        public IReadOnlyList<Answer> RunAll(IReadOnlyList<Operation> operations) =>
-            [Answer.Threw(new AdapterException("adapter fault [crash]: died", null)), .. operations.Skip(1).Select(_ => Answer.Unrun)];
 
         public RegionMap Regions() => inner.Regions();
 
