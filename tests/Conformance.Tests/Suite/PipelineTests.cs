@@ -177,6 +177,25 @@ public sealed class PipelineTests
             : [], runtime.Exchanges);
     }
 
+    /// <summary>A plan that throws (a harness fault) sends nothing more ahead: every case runs as it goes, and the run completes.</summary>
+    [Fact]
+    public void APlanThatFails_SendsNothingAhead_AndTheRunCompletes()
+    {
+        using var runtime = new RecordingBatch(new BoxingRuntime());
+        ConformanceCase[] cases =
+        [
+            Planned("a", "ZV-015", [1], asks: 1) with { Plan = (_, _) => throw new InvalidOperationException("plan broken") },
+            Planned("b", "ZV-015", [2], asks: 1),
+        ];
+        var judge = new Judge(new ScriptedOracle().Define("AR-002.width", ["w", "kind"], _ => 8)
+            .Define("ZV-015.ok", ["a", "alen", "b", "blen"], _ => 1).Define("ZV-009.ok", ["nonzerobytes"], _ => 1), RequirementCatalog.LoadEmbedded());
+        var sink = new RecordingSink();
+        SuiteRunner.Run(runtime, null, judge, cases, new RunOptions(1), sink);
+        Assert.Equal([Verdict.Pass, Verdict.Pass], sink.Results.Select(r => r.Verdict));
+        Assert.Equal(["regions", "regions", "convert(Uint64, 0x2)"], runtime.Exchanges); // a's map was sent; b started its own window
+        Assert.Equal(2, runtime.Inner.Objects);
+    }
+
     /// <summary>A runtime that records each exchange of operations sent ahead and answers it one call after another.</summary>
     private sealed class RecordingBatch(BoxingRuntime inner) : Forwarding(inner), IBatchingAdapter
     {
