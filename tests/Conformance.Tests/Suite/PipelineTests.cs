@@ -11,6 +11,7 @@ namespace Conformance.Tests.Suite;
 public sealed class PipelineTests
 {
     private static readonly Judge Judge = new(new ScriptedOracle()
+        .Define("AR-002.width", ["w", "kind"], _ => 8)
         .Define("ZV-015.ok", ["a", "alen", "b", "blen"], x => x[0] + x[1] <= x[2] || x[2] + x[3] <= x[0] ? 1UL : 0UL)
         .Define("ZV-009.ok", ["nonzerobytes"], x => x[0] == 0 ? 1UL : 0UL),
         RequirementCatalog.LoadEmbedded());
@@ -161,13 +162,9 @@ public sealed class PipelineTests
             new("d", "ZV-015", "converts unplanned", ctx => CaseOutcome.Passed("in", "exp", $"{ctx.Adapter.Convert(ValueKind.Uint64, 5).Data}")),
             new("ZV-015/every-state", "ZV-015", "every state", ctx => ctx.State!.Outcome("ZV-015"), EveryShard: true),
         ];
-        var judge = new Judge(new ScriptedOracle()
-            .Define("AR-002.width", ["w", "kind"], _ => 8)
-            .Define("ZV-015.ok", ["a", "alen", "b", "blen"], x => x[0] + x[1] <= x[2] || x[2] + x[3] <= x[0] ? 1UL : 0UL)
-            .Define("ZV-009.ok", ["nonzerobytes"], x => x[0] == 0 ? 1UL : 0UL), RequirementCatalog.LoadEmbedded());
         var sink = new RecordingSink();
         var options = pipeline ? new RunOptions(1) : new RunOptions(1) { Pipeline = false };
-        SuiteRunner.Run(runtime, null, judge, cases, options, sink);
+        SuiteRunner.Run(runtime, null, Judge, cases, options, sink);
         Verdict[] want = [Verdict.Pass, Verdict.Pass, Verdict.NotApplicable, Verdict.Pass, Verdict.Pass, Verdict.Pass];
         Assert.True(want.SequenceEqual(sink.Results.Select(r => r.Verdict)), string.Join("\n", sink.Results.Select(r => $"{r.CaseId} {r.Verdict} {r.Reason}")));
         Assert.Equal($"every state of the run ({checks} checks)", sink.Results[^1].Input);
@@ -187,10 +184,8 @@ public sealed class PipelineTests
             Planned("a", "ZV-015", [1], asks: 1) with { Plan = (_, _) => throw new InvalidOperationException("plan broken") },
             Planned("b", "ZV-015", [2], asks: 1),
         ];
-        var judge = new Judge(new ScriptedOracle().Define("AR-002.width", ["w", "kind"], _ => 8)
-            .Define("ZV-015.ok", ["a", "alen", "b", "blen"], _ => 1).Define("ZV-009.ok", ["nonzerobytes"], _ => 1), RequirementCatalog.LoadEmbedded());
         var sink = new RecordingSink();
-        SuiteRunner.Run(runtime, null, judge, cases, new RunOptions(1), sink);
+        SuiteRunner.Run(runtime, null, Judge, cases, new RunOptions(1), sink);
         Assert.Equal([Verdict.Pass, Verdict.Pass], sink.Results.Select(r => r.Verdict));
         Assert.Equal(["regions", "regions", "convert(Uint64, 0x2)"], runtime.Exchanges); // a's map was sent; b started its own window
         Assert.Equal(2, runtime.Inner.Objects);
