@@ -69,6 +69,20 @@ public sealed partial class ModelCatalogTests
         Assert.Equal("(define-fun half ((w (_ BitVec 64))) (_ BitVec 64) (bvlshr w #x0000000000000001))\n(define-fun f () Bool true)", ModelCatalog.Load([model, Prelude]).AllDefinitions());
     }
 
+    [Fact]
+    public void DefinitionsUsedBy_AreTheOnesItReaches_ThroughOtherDefinitions_InOrder()
+    {
+        var model = new ModelSource("m.smt2", "(define-fun g ((x (_ BitVec 64))) Bool (= x (half x)))\n(define-fun unused () Bool false)\n" +
+            "(define-fun f ((x (_ BitVec 64))) Bool (and (g x) true))\n" + Block("X/f", "(assert (not (f #x0000000000000000)))"));
+        var catalog = ModelCatalog.Load([model, Prelude]);
+        Assert.Equal("(define-fun half ((w (_ BitVec 64))) (_ BitVec 64) (bvlshr w #x0000000000000001))\n" +
+            "(define-fun g ((x (_ BitVec 64))) Bool (= x (half x)))\n(define-fun f ((x (_ BitVec 64))) Bool (and (g x) true))",
+            catalog.DefinitionsUsedBy("(and (f x) (bvugt x #x0000000000000001))"));
+        Assert.Equal("(define-fun half ((w (_ BitVec 64))) (_ BitVec 64) (bvlshr w #x0000000000000001))", catalog.DefinitionsUsedBy("(= (half x) x)"));
+        Assert.Equal("", catalog.DefinitionsUsedBy("(bvugt x #x0000000000000001)"));
+        Assert.Throws<SmtParseException>(() => catalog.DefinitionsUsedBy("(f x"));
+    }
+
     [Theory]
     [InlineData("(push 1)\n(set-info :obligation \"X\")\n(check-sat)\n(pop 1)\n", "bad.smt2:1: obligation has no (set-info :requirement ...) label")]
     [InlineData("(define-fun f () Bool true)\n(push 1)\n(set-info :obligation \"X\")\n(set-info :requirement \"ZV-005\")\n(set-info :arch \"16le\")\n", "bad.smt2:2:1: (push) without a (pop) before the end of the file")]
