@@ -6,7 +6,8 @@
 # matrix and the table it prints at the end (for docs/results/README.md) cover every run in the folder,
 # so re-running one runtime or architecture keeps the others.
 #   usage: conformance.sh [results-dir] [runtimes...]     default: docs/results, all runtimes
-#   env:   ARCHS="amd64 386 ..." to restrict architectures; SEED=N to fix the random inputs.
+#   env:   ARCHS="amd64 386 ..." to restrict architectures; SEED=N to fix the random inputs; JOBS=N runs at a
+#          time (default: the number of processors).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -17,23 +18,41 @@ seed="${SEED:-20261122}"
 mkdir -p "$out"
 ARCHS="${archs[*]}" "$here/install.sh" "${runtimes[@]}" qemu
 cd "$root"
-dotnet build src/Conformance.Cli -nologo -v q >/dev/null || { echo "conformance.sh: the CLI does not build" >&2; exit 2; }
-cli() { dotnet run --no-build --project src/Conformance.Cli -- "$@"; }
-status=0
+# Release, started as the built assembly: `dotnet run` evaluates the project again at every start (about a second per run).
+dotnet build src/Conformance.Cli -c Release -nologo -v q >/dev/null || { echo "conformance.sh: the CLI does not build" >&2; exit 2; }
+cli_dll="$root/src/Conformance.Cli/bin/Release/net10.0/Conformance.Cli.dll"
+[ -f "$cli_dll" ] || { echo "conformance.sh: $cli_dll is missing after the build" >&2; exit 2; }
+cli() { dotnet "$cli_dll" "$@"; }
+# One run: build the adapter, run the suite, summarise. Its line is printed when it ends; a failure leaves
+# "$out/.status.$rt-$arch" (read after every run has ended).
+one() {
+  local rt="$1" arch="$2" bin t0 code
+  bin="$("$here/build.sh" "$rt" "$arch" 2>"$out/$rt-$arch.build.log")" || { echo "$rt $arch: build failed (see $out/$rt-$arch.build.log)"; : > "$out/.status.$rt-$arch"; return; }
+  t0=$SECONDS
+  GOADAPTER_BIN="$bin" cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh $rt $arch" --json "$out/$rt-$arch.jsonl" > "$out/$rt-$arch.txt" 2>&1
+  code=$?
+  echo "$rt $arch: exit $code in $((SECONDS - t0)) s: $(grep -E '^[^ ]+ (32|64)(le|be): ' "$out/$rt-$arch.txt" | tail -1)"
+  "$here/summary.sh" "$out/$rt-$arch.jsonl" > "$out/$rt-$arch.summary"
+  gzip -f "$out/$rt-$arch.jsonl"
+}
+# JOBS runs at a time (default: one per processor). A suite keeps about one processor busy (the client and the
+# adapter take turns), so on two processors two runs take about the time of one; the timeouts are far above it.
+jobs="${JOBS:-$(nproc)}"
+[[ "$jobs" =~ ^[1-9][0-9]*$ ]] || { echo "conformance.sh: JOBS must be a positive integer, got '$jobs'" >&2; exit 2; }
+rm -f "$out"/.status.*
 for rt in "${runtimes[@]}"; do
   for arch in "${archs[@]}"; do
     # gccgo-11: Debian has no cross compiler for ppc64 or riscv64 (gccgo-triplet.sh says so): no run.
     if [[ "$rt" == gccgo* ]] && ! "$here/gccgo-triplet.sh" "$arch" "${rt#gccgo}" >/dev/null 2>&1; then
       echo "$rt $arch: no cross compiler in Debian, not run"; continue
     fi
-    bin="$("$here/build.sh" "$rt" "$arch" 2>"$out/$rt-$arch.build.log")" || { echo "$rt $arch: build failed (see $out/$rt-$arch.build.log)"; status=1; continue; }
-    t0=$SECONDS
-    GOADAPTER_BIN="$bin" cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh $rt $arch" --json "$out/$rt-$arch.jsonl" > "$out/$rt-$arch.txt" 2>&1
-    echo "$rt $arch: exit $? in $((SECONDS - t0)) s: $(grep -E '^[^ ]+ (32|64)(le|be): ' "$out/$rt-$arch.txt" | tail -1)"
-    "$here/summary.sh" "$out/$rt-$arch.jsonl" > "$out/$rt-$arch.summary"
-    gzip -f "$out/$rt-$arch.jsonl"
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
+    one "$rt" "$arch" &
   done
 done
+wait
+status=0
+if compgen -G "$out/.status.*" >/dev/null; then status=1; rm -f "$out"/.status.*; fi
 # The negative control: a corrupted runtime must be flagged (SV-001, SV-007, ZV-009).
 GOADAPTER_BIN="$("$here/build.sh" go1.19 amd64 2>/dev/null)" cli run --no-prove --no-zoo --seed "$seed" --adapter "exec:$here/run.sh go1.19 amd64 -corrupt" --json "$out/negative-control.jsonl" > "$out/negative-control.txt" 2>&1
 for id in SV-001 SV-007 ZV-009; do
