@@ -93,7 +93,6 @@ public static class BoundaryVectors
 
     private static ulong? TrySolve(ISmtSolver solver, ModelCatalog models, Query q)
     {
-        // Only the definitions the constraint reaches: the solver parses whatever it is given (about 40 ms for all of them).
         string script = $"{models.DefinitionsUsedBy(q.Constraint)}\n(declare-const x (_ BitVec 64))\n(assert {q.Constraint})\n({(q.Maximize ? "maximize" : "minimize")} x)";
         return solver.Optimize(script, ["x"], 30_000) switch
         {

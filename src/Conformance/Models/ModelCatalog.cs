@@ -60,11 +60,16 @@ public sealed class ModelCatalog
 
     private readonly IReadOnlyList<SList> prelude;
     private readonly IReadOnlyList<ModelFile> files;
+    private readonly IReadOnlyList<SList> definitions; // every define-fun, prelude first, in file order
+    private readonly Dictionary<string, SList> definitionByName;
 
     private ModelCatalog(IReadOnlyList<SList> prelude, IReadOnlyList<ModelFile> files, IReadOnlyList<ModelSource> sources)
     {
         this.prelude = prelude;
         this.files = files;
+        definitions = prelude.Concat(files.SelectMany(f => f.Commands)).Where(c => c.HeadIs("define-fun")).ToList();
+        definitionByName = definitions.Where(c => c.Items.Count > 1 && c.Items[1] is SAtom)
+            .ToDictionary(c => ((SAtom)c.Items[1]).Text, StringComparer.Ordinal);
         Sources = sources;
         // File by file; in a file, architecture by architecture, the obligations in file order.
         Obligations = files.SelectMany(f => Architectures.SelectMany(arch => f.Obligations
@@ -89,8 +94,7 @@ public sealed class ModelCatalog
     /// Every define-fun of the prelude and of every file, each once (a name has one definition), in order: what
     /// the boundary-vector queries are written against.
     /// </summary>
-    public string AllDefinitions() =>
-        string.Join('\n', prelude.Concat(files.SelectMany(f => f.Commands)).Where(c => c.HeadIs("define-fun")).Select(c => c.ToString()));
+    public string AllDefinitions() => string.Join('\n', definitions.Select(c => c.ToString()));
 
     /// <summary>
     /// The define-funs <paramref name="text"/> uses, directly or through other definitions, in the order of
@@ -101,9 +105,7 @@ public sealed class ModelCatalog
     /// <exception cref="SmtParseException"><paramref name="text"/> is not SMT-LIB2.</exception>
     public string DefinitionsUsedBy(string text)
     {
-        var all = prelude.Concat(files.SelectMany(f => f.Commands)).Where(c => c.HeadIs("define-fun") && c.Items.Count > 1 && c.Items[1] is SAtom).ToList();
-        var byName = all.ToDictionary(c => ((SAtom)c.Items[1]).Text, StringComparer.Ordinal);
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var used = new HashSet<SList>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<SExpr>(SExprReader.ReadAll(text, "query"));
         while (pending.TryPop(out var e))
         {
@@ -111,12 +113,12 @@ public sealed class ModelCatalog
             {
                 list.Items.ToList().ForEach(pending.Push);
             }
-            else if (e is SAtom { Kind: AtomKind.Symbol } atom && byName.TryGetValue(atom.Text, out var definition) && used.Add(atom.Text))
+            else if (e is SAtom { Kind: AtomKind.Symbol } atom && definitionByName.TryGetValue(atom.Text, out var definition) && used.Add(definition))
             {
                 pending.Push(definition);
             }
         }
-        return string.Join('\n', all.Where(c => used.Contains(((SAtom)c.Items[1]).Text)).Select(c => c.ToString()));
+        return string.Join('\n', definitions.Where(used.Contains).Select(c => c.ToString()));
     }
 
     /// <summary>
