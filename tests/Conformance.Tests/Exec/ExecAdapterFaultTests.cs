@@ -74,6 +74,38 @@ public sealed class ExecAdapterFaultTests
         Assert.Contains("no reply within 00:00:01", bad.Fault!.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An adapter that stops reading its stdin yet answers (it forges the ids of requests it never read): the client
+    /// writes small batches on its own thread, so once the pipe is full a write would wait for ever. The write is
+    /// given the request timeout, then the process is killed, and the request is a hang naming why.
+    /// </summary>
+    [Fact]
+    public void DeafAdapter_AWriteThatWaitsPastTheTimeout_IsAHang()
+    {
+        const string Forger = """
+            read -r line
+            printf '{"id":1,"ok":true,"result":{"protocol":1,"runtime":{"name":"deaf","version":"1"},"arch":{"wordBits":64,"byteOrder":"little"},"features":["core"]}}\n'
+            for ((id = 2; id <= 3000; id++)); do
+              printf '{"id":%s,"ok":true,"result":{"pointer":"0x1000","allocated":{"objects":"0x0","bytes":"0x0"}}}\n' "$id"
+            done
+            sleep 1000
+            """;
+        using var a = ExecAdapter.Start(new ExecAdapterOptions("bash", ["-c", Forger]) { RequestTimeout = TimeSpan.FromSeconds(1), MaxRestarts = 0 });
+        var clock = Stopwatch.StartNew();
+        int answered = 0;
+        var e = Assert.Throws<AdapterException>(() =>
+        {
+            for (; answered < 10_000; answered++)
+            {
+                a.Convert(ValueKind.Uint16, 0);
+            }
+        });
+        Assert.True(ExecFaults.Of(e) == ExecFault.Hang, e.Message);
+        Assert.Contains("stopped reading its stdin", e.Message, StringComparison.Ordinal);
+        Assert.Equal(2999, answered); // every forged answer was taken, the one after them was not
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(20));
+    }
+
     /// <summary>Crash mid batch: Reports crash with status and keeps earlier results.</summary>
 
     [Fact]

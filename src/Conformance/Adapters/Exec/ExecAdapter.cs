@@ -125,7 +125,7 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
                 }
             }
         }
-        _ = process.WriteAsync(lines.WrittenMemory);
+        process.Write(lines.WrittenMemory, Wait());
         // The oldest unanswered request is found by a cursor that only moves forward: O(n) per batch.
         for (var (oldest, pending) = (0, sent.Count(m => m is not null)); pending > 0; pending--)
         {
@@ -161,7 +161,8 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
         }
         if (ev is not { } line || !line.Complete || line.Length > _options.MaxLineBytes)
         {
-            return ev is not { } partial ? process.ExitCode(TimeSpan.FromSeconds(2)) is var code && code == 0
+            return ev is null && process.Deaf ? Oldest(ExecFault.Hang, "the adapter stopped reading its stdin, earlier requests unread, and a write of requests waited past the timeout; killed")
+                : ev is not { } partial ? process.ExitCode(TimeSpan.FromSeconds(2)) is var code && code == 0
                     ? Oldest(ExecFault.EarlyExit, "the adapter exited with status 0 before answering")
                     : Oldest(ExecFault.Crash, $"the adapter died ({ExitText(code)}) before answering; stderr tail: {StderrTail()}")
                 : partial.Length > _options.MaxLineBytes ? Oldest(ExecFault.Oversized, $"a stdout line of {partial.Length} bytes or more, over the limit of {_options.MaxLineBytes}")
@@ -205,6 +206,9 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
         }
         return null;
     }
+
+    /// <summary>How long to wait for the adapter now: the request timeout, or what is left of the run's budget when less.</summary>
+    private TimeSpan Wait() => _options.RunTimeout - _clock.Elapsed is var remaining && remaining < _options.RequestTimeout ? remaining : _options.RequestTimeout;
 
     /// <summary>How messages name request <paramref name="index"/> of a batch: its id, op and arguments.</summary>
     private static string Named(IReadOnlyList<ExecRequest> requests, long first, int index) => $"{first + index} ({requests[index].Summary})";
