@@ -85,10 +85,12 @@ internal readonly record struct Word(ulong Value)
 internal sealed class WordConverter() : StringConverter<Word>(s => HexConverter.ParseHex(s), w => HexConverter.Hex(w));
 
 /// <summary>Bytes, two hex digits each (<see cref="Pattern"/>); anything else in a reply is a contradiction, as the client always classified it.</summary>
-internal sealed class HexBytesConverter() : StringConverter<byte[]>(text => text.Length % 2 == 0 && text.All(char.IsAsciiHexDigit)
+internal sealed class HexBytesConverter() : StringConverter<byte[]>(text => text.Length % 2 == 0 && !text.AsSpan().ContainsAnyExcept(HexDigits)
     ? Convert.FromHexString(text) : throw new WireException("is not hex", contradiction: true), Convert.ToHexStringLower)
 {
     public const string Pattern = "^([0-9a-fA-F]{2})*$";
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 }
 
 /// <summary>An enum as its lower-case name ("uint16", "array"); an unknown name, another case or a number fails, naming the enum ("value kind").</summary>
@@ -125,7 +127,7 @@ internal abstract record Message : IJsonOnDeserialized
     void IJsonOnDeserialized.OnDeserialized()
     {
         foreach (var (p, rule) in Rules.GetOrAdd(GetType(), t => [.. t.GetProperties().SelectMany(p => p.GetCustomAttributes<ValidationAttribute>()
-            .Append(p.PropertyType.IsArray ? new NoNullItemsAttribute() : null).OfType<ValidationAttribute>().Select(a => (p, a)))]))
+            .Append(p.PropertyType.GetElementType() is { IsValueType: false } ? new NoNullItemsAttribute() : null).OfType<ValidationAttribute>().Select(a => (p, a)))]))
         {
             if (!rule.IsValid(p.GetValue(this)))
             {
