@@ -125,7 +125,7 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
                 }
             }
         }
-        process.Write(lines.WrittenMemory, Wait());
+        process.Write(lines.WrittenMemory, _options.RequestTimeout);
         // The oldest unanswered request is found by a cursor that only moves forward: O(n) per batch.
         for (var (oldest, pending) = (0, sent.Count(m => m is not null)); pending > 0; pending--)
         {
@@ -206,9 +206,6 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
         }
         return null;
     }
-
-    /// <summary>How long to wait for the adapter now: the request timeout, or what is left of the run's budget when less.</summary>
-    private TimeSpan Wait() => _options.RunTimeout - _clock.Elapsed is var remaining && remaining < _options.RequestTimeout ? remaining : _options.RequestTimeout;
 
     /// <summary>How messages name request <paramref name="index"/> of a batch: its id, op and arguments.</summary>
     private static string Named(IReadOnlyList<ExecRequest> requests, long first, int index) => $"{first + index} ({requests[index].Summary})";
