@@ -62,7 +62,7 @@ internal sealed class AdapterProcess : IDisposable
 
     /// <summary>
     /// Writes the lines to stdin; a broken pipe is left for the reader to explain. Up to <see cref="PipeBuffer"/> bytes
-    /// are written on the calling thread (a hop to a pool thread cost a third of the client's CPU per round trip), a
+    /// are written on the calling thread (a hop to a pool thread cost more than half the client's CPU per round trip), a
     /// larger batch on a pool thread, so that replies are read while the adapter still reads requests. A write on the
     /// calling thread waits only for an adapter that stopped reading its stdin with earlier requests unread (one that
     /// answers without reading): after <paramref name="timeout"/> the process is killed and <see cref="Deaf"/> says why.

@@ -161,7 +161,7 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
         }
         if (ev is not { } line || !line.Complete || line.Length > _options.MaxLineBytes)
         {
-            return ev is null && process.Deaf ? Oldest(ExecFault.Hang, "the adapter stopped reading its stdin, earlier requests unread, and a write of requests waited past the timeout; killed")
+            return ev is null && process.Deaf ? Oldest(ExecFault.Hang, $"the adapter stopped reading its stdin (earlier requests unread): a write of requests waited {_options.RequestTimeout}; killed")
                 : ev is not { } partial ? process.ExitCode(TimeSpan.FromSeconds(2)) is var code && code == 0
                     ? Oldest(ExecFault.EarlyExit, "the adapter exited with status 0 before answering")
                     : Oldest(ExecFault.Crash, $"the adapter died ({ExitText(code)}) before answering; stderr tail: {StderrTail()}")
