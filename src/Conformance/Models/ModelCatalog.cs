@@ -68,8 +68,7 @@ public sealed class ModelCatalog
         this.prelude = prelude;
         this.files = files;
         definitions = prelude.Concat(files.SelectMany(f => f.Commands)).Where(c => c.HeadIs("define-fun")).ToList();
-        definitionByName = definitions.Where(c => c.Items.Count > 1 && c.Items[1] is SAtom)
-            .ToDictionary(c => ((SAtom)c.Items[1]).Text, StringComparer.Ordinal);
+        definitionByName = definitions.Where(c => NameOf(c) is not null).ToDictionary(c => NameOf(c)!, StringComparer.Ordinal);
         Sources = sources;
         // File by file; in a file, architecture by architecture, the obligations in file order.
         Obligations = files.SelectMany(f => Architectures.SelectMany(arch => f.Obligations
@@ -91,14 +90,8 @@ public sealed class ModelCatalog
     public IReadOnlyList<string> Files => files.Select(f => f.Name).ToList();
 
     /// <summary>
-    /// Every define-fun of the prelude and of every file, each once (a name has one definition), in order: what
-    /// the boundary-vector queries are written against.
-    /// </summary>
-    public string AllDefinitions() => string.Join('\n', definitions.Select(c => c.ToString()));
-
-    /// <summary>
-    /// The define-funs <paramref name="text"/> uses, directly or through other definitions, in the order of
-    /// <see cref="AllDefinitions"/>: a query's whole context, without the tens of kilobytes it never mentions (the
+    /// The define-funs <paramref name="text"/> uses, directly or through other definitions, in the order they are
+    /// written (the prelude's first, then file by file; a name has one definition): a query's whole context, without the tens of kilobytes it never mentions (the
     /// solver parses every definition it is given, about 40 ms for all of them).
     /// </summary>
     /// <param name="text">SMT-LIB2 text (commands or terms) naming definitions.</param>

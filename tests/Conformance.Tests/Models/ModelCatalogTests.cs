@@ -63,13 +63,6 @@ public sealed partial class ModelCatalogTests
     }
 
     [Fact]
-    public void AllDefinitions_AreThePreludesThenEachFilesDefineFuns_Once()
-    {
-        var model = new ModelSource("m.smt2", "(declare-const x Bool)\n(define-fun f () Bool true)\n" + Block("X/f", "(assert (not f))"));
-        Assert.Equal("(define-fun half ((w (_ BitVec 64))) (_ BitVec 64) (bvlshr w #x0000000000000001))\n(define-fun f () Bool true)", ModelCatalog.Load([model, Prelude]).AllDefinitions());
-    }
-
-    [Fact]
     public void DefinitionsUsedBy_AreTheOnesItReaches_ThroughOtherDefinitions_InOrder()
     {
         var model = new ModelSource("m.smt2", "(define-fun g ((x (_ BitVec 64))) Bool (= x (half x)))\n(define-fun unused () Bool false)\n" +
