@@ -99,7 +99,7 @@ func dispatch(r *request) bool {
 	case eq(op, "hello"):
 		return opHello(r)
 	case eq(op, "regions"):
-		return opRegions()
+		return opRegions(r)
 	case eq(op, "read"):
 		return opRead(r)
 	case eq(op, "createType"):
@@ -214,15 +214,20 @@ func opHello(r *request) bool {
 	return true
 }
 
+// withProtection: the regions being written carry their protection (protocol 2, unless the request
+// said "protection": false).
+var withProtection = true
+
 func writeRegion(name string, base, size uint64) {
 	out.s(`{"name":`).jsonStr(name).s(`,"base":"`).hex(base).s(`","size":"`).hex(size).c('"')
-	if session.protocol >= 2 {
+	if session.protocol >= 2 && withProtection {
 		writeProtection(base, size)
 	}
 	out.c('}')
 }
 
-func opRegions() bool {
+func opRegions(r *request) bool {
+	withProtection = !r.noProtection
 	out.s(`{"table":`)
 	tableSize := uint64(256 * 8)
 	if s := elfSymbol(symStaticuint64s); s.found && s.addr == table {

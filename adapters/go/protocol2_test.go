@@ -145,6 +145,44 @@ func TestProtocol1ClientSeesNoProtocol2(t *testing.T) {
 	}
 }
 
+// The client that needs no protection says so ("protection": false: the suite judges none, and under
+// qemu-user each reading of /proc/self/maps costs about a millisecond); absent or true, it is given.
+func TestRegionsWithoutProtection(t *testing.T) {
+	s := start(t)
+	s.must("hello", `"protocols":[1,2]`)
+	count := func(args string) (regions, protections int) {
+		r := s.must("regions", args)
+		each := func(v interface{}) {
+			if m, ok := v.(map[string]interface{}); ok {
+				regions++
+				if _, has := m["protection"]; has {
+					protections++
+				}
+			}
+		}
+		for _, v := range r {
+			each(v)
+			if list, ok := v.([]interface{}); ok {
+				for _, e := range list {
+					each(e)
+				}
+			}
+		}
+		return regions, protections
+	}
+	if n, p := count(`"protection":false`); n < 3 || p != 0 {
+		t.Errorf(`regions with "protection":false: %d of %d regions carry a protection, want none`, p, n)
+	}
+	for _, args := range []string{"", `"protection":true`, `"protection":null`} {
+		if n, p := count(args); n < 3 || p != n {
+			t.Errorf("regions %s: %d of %d regions carry a protection, want all", args, p, n)
+		}
+	}
+	if r, ok := s.ask("regions", `"protection":"no"`); ok || r["code"] != "bad-request" {
+		t.Errorf(`regions with "protection":"no": %v, want bad-request`, r)
+	}
+}
+
 func TestProtocol2(t *testing.T) {
 	s := start(t)
 	if p := s.must("hello", `"protocols":[1,2]`)["protocol"]; p != 2.0 {

@@ -52,6 +52,27 @@ func sysWriteAll(fd int, b []byte) syscall.Errno {
 	return 0
 }
 
+// sysReadWaiting is sysRead for a read that waits (stdin between requests) without handing the P off:
+// RawSyscall skips entersyscall/exitsyscall. Through syscall.Syscall every wait longer than sysmon's 20 us
+// tick made sysmon retake the P and start another M to spin and park on it (futex and epoll_pwait), and kept
+// sysmon itself polling every 20 us: per request more CPU than the request. Nothing else needs the P while
+// the adapter waits for a request (one goroutine; GC only when the adapter asks for it).
+func sysReadWaiting(fd int, b []byte) (int, syscall.Errno) {
+	for {
+		n, _, e := syscall.RawSyscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+		switch e {
+		case 0:
+			return int(n), 0
+		case syscall.EINTR:
+			continue
+		case syscall.EAGAIN:
+			sysYield()
+			continue
+		}
+		return -1, e
+	}
+}
+
 func sysYield() { syscall.Syscall(syscall.SYS_SCHED_YIELD, 0, 0, 0) }
 
 // sysBlocking clears O_NONBLOCK on fd, so that reads and writes wait instead of answering EAGAIN.

@@ -62,6 +62,8 @@ type request1 struct {
 	Value     *int    `json:"value,omitempty"`
 	Types     []int64 `json:"types,omitempty"`
 	Threads   *int    `json:"threads,omitempty"`
+	// Protocol 2's one boolean argument (regions).
+	Protection *bool `json:"protection,omitempty"`
 }
 
 func TestRequestsReadAsEncodingJSONReadThem(t *testing.T) {
@@ -78,6 +80,9 @@ func TestRequestsReadAsEncodingJSONReadThem(t *testing.T) {
 		`{"id":1,"op":"x"} trailing`, `{"id":1,"op":"x",}`, `{"id":1 "op":"x"}`, `{"id":01}`, `[1]`, `"x"`, ``, `{`,
 		`{"id":1,"op":"a\u00e9\ud83d\ude00b"}`, `{"id":1,"op":"tab	raw"}`, `{"id":1,"x":[[[[[]]]]],"op":"y"}`,
 		`{"op":"hello"}`, `{"id":null,"op":"hello"}`, `{"id":2,"protocols":[1,"2"]}`, `{"id":2,"types":[1.0]}`,
+		`{"id":1,"op":"regions","protection":false}`, `{"id":1,"op":"regions","Protection":true}`, `{"id":1,"protection":null}`,
+		`{"id":1,"protection":false,"protection":null}`, `{"id":1,"protection":true,"protection":false}`,
+		`{"id":1,"protection":"false"}`, `{"id":1,"protection":0}`, `{"id":1,"protection":fals}`, `{"id":1,"protection":False}`,
 	}
 	for _, line := range lines {
 		var want request1
@@ -111,6 +116,9 @@ func TestRequestsReadAsEncodingJSONReadThem(t *testing.T) {
 		checkInt("fill", want.Fill, got.has&hasFill != 0, got.fill)
 		checkInt("value", want.Value, got.has&hasValue != 0, got.value)
 		checkInt("threads", want.Threads, got.has&hasThreads != 0, got.threads)
+		if (want.Protection != nil && !*want.Protection) != got.noProtection {
+			t.Errorf("%s: protection", line)
+		}
 		if len(want.Types) != len(got.types) || len(want.Protocols) != len(got.protos) {
 			t.Errorf("%s: arrays", line)
 		}

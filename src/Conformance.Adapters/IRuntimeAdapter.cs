@@ -183,7 +183,8 @@ public sealed record MapCreation(MapRef? Map, Allocation Allocated, string? Thro
 
 /// <summary>
 /// A named memory region, and its memory protection where the runtime can tell ("r--", "rw-", ...: the
-/// union of the permissions of the mappings holding it; null when unknown). Protection is reported, not judged.
+/// union of the permissions of the mappings holding it; null when unknown). Protection is reported, not judged:
+/// the exec client does not ask for it (<c>ExecRequest.Regions(protection: true)</c> does; adapters/go/protection.sh).
 /// </summary>
 public sealed record Region(string Name, ulong Base, ulong Size, string? Protection = null);
 

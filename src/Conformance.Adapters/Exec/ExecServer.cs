@@ -139,8 +139,9 @@ public static class ExecServer
     {
         HelloRequest r => new HelloResult(r.Protocols.Where(ExecProtocol.Versions.Contains).DefaultIfEmpty(ExecProtocol.Version).Max(), new(a.Info.Name, a.Info.Version),
             new(a.Info.Arch.WordBits, a.Info.Arch.BigEndian ? "big" : "little"), [.. a.Info.Features.Order(StringComparer.Ordinal)]),
-        RegionsRequest => a.Regions() is var m ? new RegionsResult(Region(m.Table), Region(m.StaticZero), Region(m.CompilerZero), [.. m.ZeroBuffers.Select(Region)!],
-            m.MoreCompilerZeros.Count == 0 ? null : [.. m.MoreCompilerZeros.Select(Region)!]) : null!,
+        RegionsRequest q => (a.Regions(), q.Protection != false) is var (m, p) ? new RegionsResult(Region(m.Table, p), Region(m.StaticZero, p),
+            Region(m.CompilerZero, p), [.. m.ZeroBuffers.Select(z => Region(z, p))!],
+            m.MoreCompilerZeros.Count == 0 ? null : [.. m.MoreCompilerZeros.Select(z => Region(z, p))!]) : null!,
         ReadRequest r => new ReadResult(a.Read(r.Address, r.Length)),
         CreateTypeRequest { Kind: TypeKind.Array or TypeKind.Struct } r => Created(a.CreateType(r.Kind, r.Size ?? throw new WireException("missing \"size\""), null)),
         CreateTypeRequest r => Created(a.CreateType(r.Kind, 0, new TypeRef((r.Element ?? throw new WireException("missing \"element\"")).Value))),
@@ -168,7 +169,7 @@ public static class ExecServer
     private static Handle Handle(long id) => id is >= 0 and <= int.MaxValue
         ? new((int)id) : throw new AdapterException($"the served runtime issued handle {id}, outside the protocol's 0..2^31-1");
 
-    private static RegionResult? Region(Region? r) => r is null ? null : new(r.Name, r.Base, r.Size, r.Protection);
+    private static RegionResult? Region(Region? r, bool protection) => r is null ? null : new(r.Name, r.Base, r.Size, protection ? r.Protection : null);
 
     private static CreatedTypeResult Created(CreatedType t) =>
         t.Panic is null ? new(Handle(t.Type.Id).Value, t.Allocated, t.Size) : new(-1, t.Allocated, Panic: t.Panic);

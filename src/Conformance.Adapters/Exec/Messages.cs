@@ -52,7 +52,8 @@ internal abstract record Request<TResult> : Request where TResult : Message
 
 /// <param name="Protocols">Protocol versions the client speaks.</param>
 internal sealed record HelloRequest([property: MinLength(1)] int[] Protocols) : Request<HelloResult>;
-internal sealed record RegionsRequest : Request<RegionsResult>;
+/// <param name="Protection">Protocol 2, optional: false when the client does not need the regions' protection, which the adapter may then leave out (reading it can cost more than the rest of the answer: under qemu-user about a millisecond per reading of /proc/self/maps); absent or true: given where known, as before.</param>
+internal sealed record RegionsRequest(bool? Protection = null) : Request<RegionsResult>;
 /// <param name="Length">Bytes to read; adapters may refuse more than 262144.</param>
 internal sealed record ReadRequest(ulong Address, [property: Range(0, ExecServer.MaxReadBytes)] int Length) : Request<ReadResult>;
 /// <param name="Size">array and struct only: the byte count (array: [n]byte; struct: a fresh struct type of exactly that many bytes).</param>

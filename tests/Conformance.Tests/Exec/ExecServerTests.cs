@@ -108,6 +108,34 @@ public sealed class ExecServerTests
             Assert.False(sightings[1][1].GetProperty("ready").GetBoolean());
         }
 
+        /// <summary>
+        /// A region's protection is given unless the request says <c>"protection": false</c> (the client, which judges none:
+        /// reading it costs real adapters more than the rest of the answer); a region without one has none either way.
+        /// </summary>
+        [Theory]
+        [InlineData("", true)]
+        [InlineData(""","protection":true""", true)]
+        [InlineData(""","protection":null""", true)]
+        [InlineData(""","protection":false""", false)]
+        public void Regions_ProtectionUnlessTheRequestSaysFalse(string argument, bool given)
+        {
+            var regions = Result(Serve(new ScriptedRuntime(), """{"id":1,"op":"hello","protocols":[2]}""", $$"""{"id":2,"op":"regions"{{argument}}}""")[1]);
+            string? Protection(JsonElement region) => region.TryGetProperty("protection", out var p) ? p.GetString() : null;
+            Assert.Equal(given ? "r--" : null, Protection(regions.GetProperty("table")));
+            Assert.Equal(given ? "rw-" : null, Protection(regions.GetProperty("zeroBuffers")[0]));
+            Assert.Null(Protection(regions.GetProperty("staticZero")));
+        }
+
+        /// <summary>The client asks for regions without protection unless told to (nothing in the suite judges it).</summary>
+        [Fact]
+        public void ClientRegionsRequest_AsksForProtectionOnlyWhenTold()
+        {
+            string Sent(ExecRequest request) => JsonSerializer.SerializeToElement(request.Message(h => new Handle((int)h)), ProtocolJson.Default.Request).GetRawText();
+            Assert.Contains("\"protection\":false", Sent(ExecRequest.Regions()), StringComparison.Ordinal);
+            Assert.DoesNotContain("protection", Sent(ExecRequest.Regions(protection: true)), StringComparison.Ordinal);
+            Assert.Equal("regions", ExecRequest.Regions().Summary); // what fault messages name
+        }
+
         /// <summary>Every reply matches replies.schema.json, and its result the $defs entry of its op.</summary>
         [Fact]
         public void ScriptedRuntime_EveryReplyMatchesTheReplySchema()
@@ -127,7 +155,7 @@ public sealed class ExecServerTests
         {
             ExecRequest[] all =
             [
-                ExecRequest.Hello([.. ExecProtocol.Versions]), ExecRequest.Regions(), ExecRequest.Read(ulong.MaxValue, 262144),
+                ExecRequest.Hello([.. ExecProtocol.Versions]), ExecRequest.Regions(), ExecRequest.Regions(protection: true), ExecRequest.Read(ulong.MaxValue, 262144),
                 ExecRequest.CreateType(TypeKind.Array, 1 << 20, null), ExecRequest.CreateType(TypeKind.Struct, 16, null),
                 ExecRequest.CreateType(TypeKind.Chan, 0, new TypeRef(5)), ExecRequest.CompilerTypes(), ExecRequest.ZeroPointer(new TypeRef(2)),
                 ExecRequest.MakeMap(new TypeRef(2)), ExecRequest.LookupMissing(new MapRef(1), ulong.MaxValue), ExecRequest.Assign(new MapRef(1), 0, 255),
@@ -321,7 +349,7 @@ public sealed class ExecServerTests
 
         public RuntimeInfo Info { get; } = new("scripted", "0.1", new Arch(32, true), new HashSet<string> { "small.table", "core" });
 
-        public RegionMap Regions() => new(new Region("table", 0x400000, 2048), new Region("static zero", 0xc00000, 1024), null, [new Region("zero buffer", 0x10000, 0x8000)]);
+        public RegionMap Regions() => new(new Region("table", 0x400000, 2048, "r--"), new Region("static zero", 0xc00000, 1024), null, [new Region("zero buffer", 0x10000, 0x8000, "rw-")]);
 
         public byte[] Read(ulong address, int length)
         {

@@ -17,9 +17,9 @@ public sealed class ExecRequest
     /// <summary>The operation name, e.g. "convert".</summary>
     public string Op => ProtocolJson.Ops.First(o => o.Value == Message(WireHandle).GetType()).Key;
 
-    /// <summary>A short description for messages: the op and its arguments as sent, e.g. "convert(uint16, 0x2)".</summary>
+    /// <summary>A short description for messages: the op and its arguments as sent, e.g. "convert(uint16, 0x2)"; a flag that is false ("protection") is left out.</summary>
     public string Summary => string.Join(", ", JsonSerializer.SerializeToElement(Message(WireHandle), ProtocolJson.Default.Request).EnumerateObject()
-        .Where(p => p.Name is not ("op" or "id")).Select(p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()))
+        .Where(p => p.Name is not ("op" or "id") && p.Value.ValueKind != JsonValueKind.False).Select(p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()))
         is { Length: > 0 } arguments ? $"{Op}({arguments})" : Op;
 
     /// <summary>The message to send, with each of the suite's handles translated by <paramref name="handle"/>.</summary>
@@ -32,8 +32,9 @@ public sealed class ExecRequest
     internal static ExecRequest Of(Request message) => new(_ => message with { });
 
     internal static ExecRequest Hello(params int[] protocols) => new(_ => new HelloRequest(protocols));
-    /// <summary>regions: where the shared regions are.</summary>
-    public static ExecRequest Regions() => new(_ => new RegionsRequest());
+    /// <summary>regions: where the shared regions are; with each region's protection only when <paramref name="protection"/> is true.</summary>
+    /// <param name="protection">Ask for the protection too (protocol 2). Reading it costs the adapter more than the rest of the answer, and nothing in the suite judges it.</param>
+    public static ExecRequest Regions(bool protection = false) => new(_ => new RegionsRequest(protection ? null : false));
     /// <summary>read: <paramref name="length"/> bytes at <paramref name="address"/>.</summary>
     public static ExecRequest Read(ulong address, int length) => new(_ => new ReadRequest(address, length));
     /// <summary>createType: a run-time type of <paramref name="kind"/>.</summary>
