@@ -119,7 +119,7 @@ func serve() {
 			start, end = 0, 0
 		}
 		flush()
-		n, e := sysReadWaiting(fdIn, inBuf[end:])
+		n, e := sysRead(fdIn, inBuf[end:], true) // waiting holds the P (sysRead)
 		if e != 0 {
 			diagStart().s("reading stdin: errno ").dec(int64(e))
 			diagEnd()

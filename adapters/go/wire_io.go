@@ -17,9 +17,20 @@ const (
 )
 
 // sysRead reads at most len(b) bytes (len(b) > 0); EINTR is retried. It returns the count or the errno.
-func sysRead(fd int, b []byte) (int, syscall.Errno) {
+// holdP: read with syscall.RawSyscall, which skips entersyscall/exitsyscall, for a read that waits (stdin
+// between requests). Through syscall.Syscall every wait longer than sysmon's 20 us tick made sysmon retake
+// the P and start another M to spin and park on it (futex and epoll_pwait), and kept sysmon itself polling
+// every 20 us: per request more CPU than the request. Nothing else needs the P while the adapter waits for
+// a request (one goroutine; GC only when the adapter asks for it).
+func sysRead(fd int, b []byte, holdP bool) (int, syscall.Errno) {
 	for {
-		n, _, e := syscall.Syscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+		var n uintptr
+		var e syscall.Errno
+		if holdP {
+			n, _, e = syscall.RawSyscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+		} else {
+			n, _, e = syscall.Syscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+		}
 		switch e {
 		case 0:
 			return int(n), 0
@@ -50,27 +61,6 @@ func sysWriteAll(fd int, b []byte) syscall.Errno {
 		return e
 	}
 	return 0
-}
-
-// sysReadWaiting is sysRead for a read that waits (stdin between requests) without handing the P off:
-// RawSyscall skips entersyscall/exitsyscall. Through syscall.Syscall every wait longer than sysmon's 20 us
-// tick made sysmon retake the P and start another M to spin and park on it (futex and epoll_pwait), and kept
-// sysmon itself polling every 20 us: per request more CPU than the request. Nothing else needs the P while
-// the adapter waits for a request (one goroutine; GC only when the adapter asks for it).
-func sysReadWaiting(fd int, b []byte) (int, syscall.Errno) {
-	for {
-		n, _, e := syscall.RawSyscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
-		switch e {
-		case 0:
-			return int(n), 0
-		case syscall.EINTR:
-			continue
-		case syscall.EAGAIN:
-			sysYield()
-			continue
-		}
-		return -1, e
-	}
 }
 
 func sysYield() { syscall.Syscall(syscall.SYS_SCHED_YIELD, 0, 0, 0) }
@@ -113,7 +103,7 @@ func (f rawFile) readAt(b []byte, off uint64) bool {
 		return false
 	}
 	for len(b) > 0 {
-		n, e := sysRead(f.fd, b)
+		n, e := sysRead(f.fd, b, false)
 		if e != 0 || n <= 0 {
 			return false
 		}
@@ -133,7 +123,7 @@ func (f rawFile) readAll(dst []byte) ([]byte, bool) {
 			copy(grown, dst)
 			dst = grown
 		}
-		n, e := sysRead(f.fd, dst[len(dst):cap(dst)])
+		n, e := sysRead(f.fd, dst[len(dst):cap(dst)], false)
 		if e != 0 {
 			return dst, false
 		}

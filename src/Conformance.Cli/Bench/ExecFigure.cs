@@ -54,7 +54,6 @@ internal static class ExecFigure
             details.Add($"{Runtime} 386, s390x: not measured ({budget.Name} budget)");
         }
         details.Add("a check = one convert(uint16, v) request answered through the C# client (ExecAdapter), v cycling 0..299 (table hits and heap allocations); raw = the adapter binary reading the same kind of requests from a file (4 batches long; a hello-only run subtracted), stdout to /dev/null; the adapter's CPU comes from the shell's times builtin, the client's from this process");
-        string Percent(double v) => (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
         return new Figure(3, "exec throughput",
             $"{Runtime} amd64 through the runner {native.Runner.Show()} checks/s = {native.RunnerShare.Show(Percent)} of the adapter alone on the same requests ({native.RawRunner.Show()} checks/s; {native.RunnerShareOfConverts.Show(Percent)} of raw conversions, {native.Raw.Show()}/s); client batched {native.Batched.Show()}/s ({native.Share.Show(Percent)}), unbatched {native.Unbatched.Show()}/s",
             Target, native.RunnerShare.Median >= TargetShare, load, details, values);
@@ -231,7 +230,6 @@ internal static class ExecFigure
                     RunnerShareOfConverts = Spread.Of(Sampling.Ratios(runner, raw)),
                 };
                 var (requests, trips, early) = adapter.Traffic;
-                string Percent(double v) => (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
                 details.Add(string.Create(CultureInfo.InvariantCulture,
                     $"{Runtime} {arch} through the runner (SuiteRunner, the SV-002 cases, read-ahead on): {result.Runner.Show()} checks/s = {result.RunnerShare.Show(Percent)} of the adapter answering the runner's own {File.ReadLines(runnerFile).Count() - 1:N0} requests for {runnerChecks:N0} checks from a file ({result.RawRunner.Show()} checks/s), {result.RunnerShareOfConverts.Show(Percent)} of raw conversions; the adapter's whole session: {requests:N0} requests in {trips:N0} round trips, {early:N0} answers read ahead"));
                 values[$"{arch}_runner_per_s"] = result.Runner.Median;
@@ -239,7 +237,7 @@ internal static class ExecFigure
                 values[$"{arch}_runner_share_of_raw"] = result.RunnerShare.Median;
                 values[$"{arch}_runner_share_of_raw_conversions"] = result.RunnerShareOfConverts.Median;
             }
-            details.Add($"{Runtime} {arch}{(qemu is null ? "" : " under " + qemu)}: raw {result.Raw.Show()}/s, batched {result.Batched.Show()}/s ({result.Share.Show(v => (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%")} of raw), unbatched {result.Unbatched.Show()}/s ({budget.ExecRequests} requests per batch, {budget.ExecUnbatched} unbatched) (load {Load.Now()})");
+            details.Add($"{Runtime} {arch}{(qemu is null ? "" : " under " + qemu)}: raw {result.Raw.Show()}/s, batched {result.Batched.Show()}/s ({result.Share.Show(Percent)} of raw), unbatched {result.Unbatched.Show()}/s ({budget.ExecRequests} requests per batch, {budget.ExecUnbatched} unbatched) (load {Load.Now()})");
             values[$"{arch}_raw_per_s"] = result.Raw.Median;
             values[$"{arch}_batched_per_s"] = result.Batched.Median;
             values[$"{arch}_unbatched_per_s"] = result.Unbatched.Median;
@@ -257,6 +255,8 @@ internal static class ExecFigure
             File.Delete(runnerFile);
         }
     }
+
+    private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>hello, then <paramref name="count"/> convert requests, exactly as the client writes them.</summary>
     private static string RequestLines(int count)
