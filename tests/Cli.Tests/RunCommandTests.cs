@@ -66,6 +66,29 @@ public class RunCommandTests
                 }
             }
             Assert.Contains("ZV-005", output, StringComparison.Ordinal); // the matrix
+            // SV-007's every-state case judges the 256 table slots of every state; a table that reads as the state before
+            // showed it is judged once and counted again, so a clean run makes 256 observations per state, whatever it skips.
+            var tableEveryState = results.Where(r => r.CaseId == "SV-007/every-state").ToList();
+            Assert.Equal(8, tableEveryState.Count);
+            Assert.All(tableEveryState, r => Assert.Equal(
+                $"{256 * long.Parse(System.Text.RegularExpressions.Regex.Match(r.Input, @"\((\d+) checks\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)} observations, all as required", r.Observed));
+        }
+
+        /// <summary>
+        /// A table that breaks SV-007 (written little-endian on a big-endian machine) fails the every-state case on the
+        /// first slot that differs, named in the input, though later states show the same table and are not judged again.
+        /// </summary>
+        [Fact]
+        [Requirement("SV-007")]
+        public void TableWrittenLittleEndian_FailsTheEveryStateCase_NamingTheSlot()
+        {
+            string json = CliHarness.TempFile(".jsonl");
+            var (exit, _, err) = CliHarness.Invoke("run", "--no-prove", "--no-zoo", "--adapter", "zoo:table-little-endian:64be", "--requirement", "SV-007", "--seed", "7", "--json", json);
+            var everyState = Assert.Single(JsonLinesSink.Read(json, out _), r => r.CaseId == "SV-007/every-state");
+            Assert.True(exit == 1, $"exit {exit}: {err}");
+            Assert.Equal(Verdict.Fail, everyState.Verdict);
+            Assert.EndsWith(": table slot 1", everyState.Input, StringComparison.Ordinal);
+            Assert.Equal("the slot's 8 bytes in address order [be=1, v=1, raw=0x100000000000000]", everyState.Observed);
         }
 
         /// <summary>Every verdict is a pass, or "not applicable" because the runtime does not claim the requirement's feature.</summary>

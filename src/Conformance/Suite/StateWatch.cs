@@ -15,7 +15,8 @@ namespace Conformance.Suite;
 /// </summary>
 /// <remarks>
 /// Cost: only what changed since the last check is judged where that is exact (new objects and regions against the
-/// rest, new types); the table (2 KiB) and the static zero (1 KiB) are read every time; larger zero regions are
+/// rest, new types); the table (2 KiB) and the static zero (1 KiB) are read every time (a table whose bytes are those
+/// judged last is not judged again: the same bytes, the same verdicts, counted again); larger zero regions are
 /// scanned in full when the adapter scans in place, otherwise their first and last pages and one rotating page are
 /// read each time, and the whole scan plan (<see cref="ScanPlan"/>) when the runtime is closed and at the end.
 /// </remarks>
@@ -32,6 +33,7 @@ internal sealed class StateWatch
     private readonly HashSet<string> applicable;
     private double zeroBytes, zeroBytesRead;
     private int checks;
+    private (byte[] Bytes, bool BigEndian, int Slots)? judgedTable; // SV-007: the table last judged, and how many slots judging it took
 
     public StateWatch(Judge judge, RuntimeInfo info, ulong seed)
     {
@@ -104,14 +106,26 @@ internal sealed class StateWatch
         if (On("SV-007") && map.Table is { } table)
         {
             var bytes = rt.Read(table.Base, 256 * 8);
-            for (ulong v = 0; v < 256; v++)
+            bool bigEndian = rt.Info.Arch.BigEndian;
+            if (judgedTable is var (last, lastBigEndian, slots) && lastBigEndian == bigEndian && bytes.AsSpan().SequenceEqual(last))
             {
-                ulong raw = CaseKit.AddressOrder(bytes[(int)(8 * v)..(int)((8 * v) + 8)]);
-                if (!Judge1("SV-007", "SV-007.ok", $"{input}: table slot {v}", "the slot's 8 bytes in address order",
-                    new Arg("be", rt.Info.Arch.BigEndian ? 1UL : 0), new Arg("v", v), new Arg("raw", raw)))
+                // The very bytes the last state showed: the judge is a function of them, so the verdicts are the same (a
+                // failure among them is already recorded), counted again. Most states leave the table as it was.
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(judged, "SV-007", out _) += slots;
+            }
+            else
+            {
+                int before = judged.GetValueOrDefault("SV-007");
+                for (ulong v = 0; v < 256; v++)
                 {
-                    break;
+                    ulong raw = CaseKit.AddressOrder(bytes.AsSpan((int)(8 * v), 8));
+                    if (!Judge1("SV-007", "SV-007.ok", input, v, "the slot's 8 bytes in address order",
+                        new Arg("be", bigEndian ? 1UL : 0), new Arg("v", v), new Arg("raw", raw)))
+                    {
+                        break;
+                    }
                 }
+                judgedTable = ([.. bytes], bigEndian, judged.GetValueOrDefault("SV-007") - before);
             }
         }
         var zeros = CaseKit.ZeroRegions(map).ToList();
@@ -241,14 +255,19 @@ internal sealed class StateWatch
     private bool On(string requirement) => applicable.Contains(requirement) && !firstFailure.ContainsKey(requirement);
 
     /// <summary>Judges one observation of an invariant; keeps its first failure. Returns whether it held.</summary>
-    private bool Judge1(string requirement, string predicate, string input, string observed, params ReadOnlySpan<Arg> args)
+    private bool Judge1(string requirement, string predicate, string input, string observed, params ReadOnlySpan<Arg> args) =>
+        Judge1(requirement, predicate, input, null, observed, args);
+
+    // slot: the table slot judged, named in the input ("{input}: table slot {slot}") only when it fails. Every state
+    // judges all 256 slots; making 256 strings per state that nobody reads cost more than judging them.
+    private bool Judge1(string requirement, string predicate, string input, ulong? slot, string observed, params ReadOnlySpan<Arg> args)
     {
-        judged[requirement] = judged.GetValueOrDefault(requirement) + 1;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(judged, requirement, out _)++;
         if (judge.Holds(predicate, args))
         {
             return true;
         }
-        Record(requirement, judge.Check(predicate, input, observed, args));
+        Record(requirement, judge.Check(predicate, slot is { } s ? $"{input}: table slot {s}" : input, observed, args));
         return false;
     }
 

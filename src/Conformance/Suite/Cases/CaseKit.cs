@@ -29,7 +29,7 @@ internal static class CaseKit
     public static string GoName(ValueKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>Reads bytes as one number in address order (lowest address most significant).</summary>
-    public static ulong AddressOrder(byte[] bytes)
+    public static ulong AddressOrder(ReadOnlySpan<byte> bytes)
     {
         ulong v = 0;
         foreach (var b in bytes)
