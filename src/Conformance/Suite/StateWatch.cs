@@ -33,7 +33,7 @@ internal sealed class StateWatch
     private readonly HashSet<string> applicable;
     private double zeroBytes, zeroBytesRead;
     private int checks;
-    private (byte[] Bytes, bool BigEndian, int Slots)? judgedTable; // SV-007: the table last judged, and how many slots judging it took
+    private (byte[] Bytes, bool BigEndian)? judgedTable; // SV-007: the table last judged (all 256 slots held: after a failure SV-007 is off)
 
     public StateWatch(Judge judge, RuntimeInfo info, ulong seed)
     {
@@ -107,25 +107,24 @@ internal sealed class StateWatch
         {
             var bytes = rt.Read(table.Base, 256 * 8);
             bool bigEndian = rt.Info.Arch.BigEndian;
-            if (judgedTable is var (last, lastBigEndian, slots) && lastBigEndian == bigEndian && bytes.AsSpan().SequenceEqual(last))
+            if (judgedTable is var (last, lastBigEndian) && lastBigEndian == bigEndian && bytes.AsSpan().SequenceEqual(last))
             {
-                // The very bytes the last state showed: the judge is a function of them, so the verdicts are the same (a
-                // failure among them is already recorded), counted again. Most states leave the table as it was.
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(judged, "SV-007", out _) += slots;
+                // The very bytes judged last, all 256 slots as required: the judge is a function of them and the byte
+                // order, so the verdicts are the same, counted again. Most states leave the table as it was.
+                judged["SV-007"] += 256;
             }
             else
             {
-                int before = judged.GetValueOrDefault("SV-007");
                 for (ulong v = 0; v < 256; v++)
                 {
                     ulong raw = CaseKit.AddressOrder(bytes.AsSpan((int)(8 * v), 8));
-                    if (!Judge1("SV-007", "SV-007.ok", input, v, "the slot's 8 bytes in address order",
+                    if (!Judge1("SV-007", "SV-007.ok", $"{input}: table slot {v}", "the slot's 8 bytes in address order",
                         new Arg("be", bigEndian ? 1UL : 0), new Arg("v", v), new Arg("raw", raw)))
                     {
                         break;
                     }
                 }
-                judgedTable = ([.. bytes], bigEndian, judged.GetValueOrDefault("SV-007") - before);
+                judgedTable = ([.. bytes], bigEndian);
             }
         }
         var zeros = CaseKit.ZeroRegions(map).ToList();
@@ -255,19 +254,14 @@ internal sealed class StateWatch
     private bool On(string requirement) => applicable.Contains(requirement) && !firstFailure.ContainsKey(requirement);
 
     /// <summary>Judges one observation of an invariant; keeps its first failure. Returns whether it held.</summary>
-    private bool Judge1(string requirement, string predicate, string input, string observed, params ReadOnlySpan<Arg> args) =>
-        Judge1(requirement, predicate, input, null, observed, args);
-
-    // slot: the table slot judged, named in the input ("{input}: table slot {slot}") only when it fails. Every state
-    // judges all 256 slots; making 256 strings per state that nobody reads cost more than judging them.
-    private bool Judge1(string requirement, string predicate, string input, ulong? slot, string observed, params ReadOnlySpan<Arg> args)
+    private bool Judge1(string requirement, string predicate, string input, string observed, params ReadOnlySpan<Arg> args)
     {
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(judged, requirement, out _)++;
+        judged[requirement] = judged.GetValueOrDefault(requirement) + 1;
         if (judge.Holds(predicate, args))
         {
             return true;
         }
-        Record(requirement, judge.Check(predicate, slot is { } s ? $"{input}: table slot {s}" : input, observed, args));
+        Record(requirement, judge.Check(predicate, input, observed, args));
         return false;
     }
 
