@@ -21,14 +21,6 @@ internal static partial class Chromium
     public static string DumpDom(string url, int width = LaptopWidth, int height = LaptopHeight) =>
         Run(url, width, height, "--dump-dom");
 
-    /// <summary>A screenshot of the window (the top of the page, as a reader first sees it).</summary>
-    public static void Screenshot(string url, string png, int width = LaptopWidth, int height = LaptopHeight)
-    {
-        File.Delete(png);
-        Run(url, width, height, "--hide-scrollbars", $"--screenshot={png}");
-        Assert.True(File.Exists(png), $"chromium wrote no screenshot {png}");
-    }
-
     /// <summary>The width and height a PNG file declares (its IHDR chunk).</summary>
     public static (int Width, int Height) PngSize(string png)
     {
@@ -45,7 +37,15 @@ internal static partial class Chromium
     /// reads back what it measured on load: navigation timing, the document's scroll width (wider than the
     /// window means sideways scrolling) and where the element with id "overview" ends.
     /// </summary>
-    public static PageMetrics Probe(string html, int width = LaptopWidth, int height = LaptopHeight)
+    public static PageMetrics Probe(string html, int width = LaptopWidth, int height = LaptopHeight) => Open(html, null, width, height).Page;
+
+    /// <summary>
+    /// <see cref="Probe"/>, the DOM after load and, given <paramref name="png"/>, a screenshot of the window (the top of
+    /// the page, as a reader first sees it, scroll bar included), all from one browser start: each start costs seconds
+    /// of CPU, most of it the browser's own. The appended script only sets an attribute on the root element, so the
+    /// DOM is the page's own but for that attribute and the script, and the screenshot is the page's.
+    /// </summary>
+    public static (PageMetrics Page, string Dom) Open(string html, string? png, int width = LaptopWidth, int height = LaptopHeight)
     {
         string copy = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(html)!, $"probe-{Guid.NewGuid():N}.html");
         File.Copy(html, copy);
@@ -55,11 +55,16 @@ internal static partial class Chromium
                 "<script>addEventListener('load',()=>{const t=performance.now();const n=performance.getEntriesByType('navigation')[0];" +
                 "const o=document.getElementById('overview');const r=o?o.getBoundingClientRect():{top:-1,bottom:-1};const d=document.documentElement;" +
                 "d.setAttribute('data-probe',[n.domContentLoadedEventEnd,t,d.scrollWidth,innerWidth,d.scrollHeight,r.top,r.bottom].map(v=>Math.round(v)).join(' '))})</script>");
-            string dom = DumpDom("file://" + copy, width, height);
+            if (png is not null)
+            {
+                File.Delete(png);
+            }
+            string dom = Run("file://" + copy, width, height, png is null ? ["--dump-dom"] : ["--dump-dom", $"--screenshot={png}"]);
             var m = ProbeAttribute().Match(dom);
             Assert.True(m.Success, "the measuring script left no data-probe attribute: " + dom[..Math.Min(300, dom.Length)]);
+            Assert.True(png is null || File.Exists(png), $"chromium wrote no screenshot {png}");
             var v = m.Groups[1].Value.Split(' ').Select(s => int.Parse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)).ToArray();
-            return new PageMetrics(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+            return (new PageMetrics(v[0], v[1], v[2], v[3], v[4], v[5], v[6]), dom);
         }
         finally
         {

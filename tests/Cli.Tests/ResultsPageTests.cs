@@ -62,15 +62,13 @@ public class ResultsPageTests(ITestOutputHelper log)
     {
         string html = Path.Combine(Screenshots, "overview-72-runs.html");
         File.WriteAllText(html, HtmlReport.Render(SeventyTwoRuns(), Catalog, "Conformance results (72 runs)"));
-        var page = Chromium.Probe(html);
+        string png = Path.Combine(Screenshots, "overview-72-runs.png");
+        var (page, dom) = Chromium.Open(html, png);
         log.WriteLine($"72 synthetic runs: {new FileInfo(html).Length / 1024} KiB, {page}");
         Assert.True(page.ScrollWidth <= Chromium.LaptopWidth, $"the page is {page.ScrollWidth} pixels wide: a 1366-pixel screen scrolls sideways");
         Assert.True(page.OverviewTop >= 0 && page.OverviewBottom <= Chromium.LaptopHeight, $"the overview spans pixels {page.OverviewTop}..{page.OverviewBottom}: it does not fit a 768-pixel screen");
-        string png = Path.Combine(Screenshots, "overview-72-runs.png");
-        Chromium.Screenshot("file://" + html, png);
         Assert.Equal((Chromium.LaptopWidth, Chromium.LaptopHeight), Chromium.PngSize(png));
         // The overview names the six runtimes and the twelve platforms, and leads to the failing requirement.
-        string dom = Chromium.DumpDom("file://" + html);
         Assert.Contains("<th class=\"row fam\">gccgo 11.3.0</th>", dom, StringComparison.Ordinal);
         Assert.Contains("<th title=\"64-bit words, big-endian\">s390x</th>", dom, StringComparison.Ordinal);
         Assert.Matches(new Regex("<a class=\"chip s-fail\" href=\"#req-ZV-016\""), dom);
@@ -89,14 +87,13 @@ public class ResultsPageTests(ITestOutputHelper log)
         var (exit, output, err) = CliHarness.Invoke(["report", "merge", .. files, "--html", html]);
         Assert.True(exit == 0, err);
         long size = new FileInfo(html).Length;
-        var page = Chromium.Probe(html);
+        string png = Path.Combine(Screenshots, "docs-results-overview.png");
+        var (page, _) = Chromium.Open(html, png);
         log.WriteLine($"{files.Length} runs merged in {clock.Elapsed.TotalSeconds:0.0} s: {size / 1024} KiB; {page}");
         log.WriteLine(output.Split('\n')[0]);
         Assert.True(size < TwoMegabytes, $"the merged page of docs/results is {size} bytes, over 2 MB");
         Assert.True(page.ScrollWidth <= Chromium.LaptopWidth, $"the page is {page.ScrollWidth} pixels wide");
         Assert.True(page.OverviewBottom <= Chromium.LaptopHeight, $"the overview ends at pixel {page.OverviewBottom}, below a 768-pixel screen");
-        string png = Path.Combine(Screenshots, "docs-results-overview.png");
-        Chromium.Screenshot("file://" + html, png);
         Assert.Equal((Chromium.LaptopWidth, Chromium.LaptopHeight), Chromium.PngSize(png));
     }
 
