@@ -27,11 +27,11 @@ public sealed class LongestFirst : ITestCollectionOrderer
         typeof(ZooTests.RaceRates),                   // 70-115 s: 600 one-trial runs of the race variants
         typeof(ZooTests),                             // 100 s: the zoo on every architecture
         typeof(StartupFaultTests),                    // 5-15 s, mostly waiting for request timeouts
-        typeof(ResultsPageTests),                     // 30-50 s, mostly waiting for Chromium
+        typeof(ResultsPageTests),                     // 30-40 s: the docs/results merge, Chromium once per page
         typeof(ExecEndToEndTests.ReferenceOverExec),  // 80-130 s: read-ahead, pipeline, broken variants over exec
         typeof(ExecEndToEndTests.ReferenceOverExec64), // 50-80 s: the suite over exec, two quarters
         typeof(ExecEndToEndTests.ReferenceOverExec32), // 20-70 s: the other two quarters
-        typeof(ToolPackageTests),                     // 50-70 s: pack, tool install, prove with the tool
+        typeof(ToolPackageTests),                     // 15-20 s: pack, tool install, runs of the tool
         typeof(BenchTests),                           // 35-45 s
         typeof(AdapterPackageTests),                  // 15-35 s: pack, build the sample
         typeof(RunCommandTests.ReferenceRun),         // 20-30 s
