@@ -39,8 +39,10 @@ public class ToolPackageTests(ToolPackageTests.InstalledTool tool, ITestOutputHe
 
     /// <summary>
     /// The installed tool proves from the models it embeds, with the solver binding it loads where it is installed. It
-    /// carries the very Conformance.dll under test, byte for byte (packed with --no-build), so its embedded models are
-    /// the ones Conformance.Tests' ProverTests prove, every obligation on every architecture against the golden list;
+    /// carries the Conformance project's own build output byte for byte (packed with --no-build), the assembly every test
+    /// project copies, so its embedded models are the ones Conformance.Tests' ProverTests prove, every obligation on
+    /// every architecture against the golden list (compared with the project's output, not this test's copy, which a
+    /// coverage run instruments in place);
     /// proving them all again through the tool (half a minute of Z3) would test nothing more. Here the tool proves
     /// every obligation of one requirement (ZV-005, all four architectures) from a directory that holds no clone.
     /// </summary>
@@ -48,7 +50,7 @@ public class ToolPackageTests(ToolPackageTests.InstalledTool tool, ITestOutputHe
     public void Prove_EmbeddedModels_TheAssemblyUnderTest_ProvesARequirementsObligations()
     {
         string installed = Directory.GetFiles(tool.ToolPath, "Conformance.dll", SearchOption.AllDirectories).Single();
-        string underTest = Path.Combine(AppContext.BaseDirectory, "Conformance.dll");
+        string underTest = Path.Combine(CliHarness.RepoRoot(), "src", "Conformance", "bin", InstalledTool.Configuration, "net10.0", "Conformance.dll");
         Assert.True(File.ReadAllBytes(installed).AsSpan().SequenceEqual(File.ReadAllBytes(underTest)), $"the installed {installed} is not the {underTest} under test");
         var (exit, output, err) = tool.Run("prove", "--requirement", "ZV-005");
         Assert.True(exit == 0, $"prove exited {exit}:\n{output}\n{err}");
@@ -94,17 +96,20 @@ public class ToolPackageTests(ToolPackageTests.InstalledTool tool, ITestOutputHe
         private const string PackageId = "go-zero-conformance";
         private readonly string root = Directory.CreateTempSubdirectory("tool-package-").FullName;
 
+#if DEBUG
+        /// <summary>The build configuration under test, which the package is packed from.</summary>
+        public const string Configuration = "Debug";
+#else
+        /// <summary>The build configuration under test, which the package is packed from.</summary>
+        public const string Configuration = "Release";
+#endif
+
         public InstalledTool()
         {
-#if DEBUG
-            const string configuration = "Debug";
-#else
-            const string configuration = "Release";
-#endif
             string feed = Path.Combine(root, "feed");
             var clock = Stopwatch.StartNew();
             CliHarness.Succeed("dotnet", CliHarness.RepoRoot(), "pack", Path.Combine(CliHarness.RepoRoot(), "src", "Conformance.Cli"),
-                "--no-build", "-c", configuration, "-o", feed, "-nologo");
+                "--no-build", "-c", Configuration, "-o", feed, "-nologo");
             var package = Directory.GetFiles(feed, $"{PackageId}.*.nupkg").Single();
             Version = Path.GetFileNameWithoutExtension(package)[(PackageId.Length + 1)..];
             PackSeconds = clock.Elapsed.TotalSeconds;
