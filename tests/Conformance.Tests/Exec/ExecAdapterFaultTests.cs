@@ -75,9 +75,9 @@ public sealed class ExecAdapterFaultTests
     }
 
     /// <summary>
-    /// An adapter that stops reading its stdin yet answers (it forges the ids of requests it never read): the client
-    /// writes small batches on its own thread, so once the pipe is full a write would wait for ever. The write is
-    /// given the request timeout, then the process is killed, and the request is a hang naming why.
+    /// An adapter that stops reading its stdin yet answers (it forges the ids of requests it never read): once the pipe
+    /// is full the client's requests stay unwritten. The wait for a reply with requests still unwritten is given the
+    /// request timeout, then the process is killed, and the request is a hang naming why.
     /// </summary>
     [Fact]
     public void DeafAdapter_AWriteThatWaitsPastTheTimeout_IsAHang()
@@ -104,6 +104,30 @@ public sealed class ExecAdapterFaultTests
         Assert.Contains("stopped reading its stdin (earlier requests unread): a write of requests waited 00:00:01; killed", e.Message, StringComparison.Ordinal);
         Assert.Equal(2999, answered); // every forged answer was taken, the one after them was not
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>
+    /// A batch larger than a pipe holds, to an adapter that writes a long reply to each request before it reads the next:
+    /// the adapter soon waits on its full stdout while the client still has requests to write. The client reads replies
+    /// while it writes (one poll over both pipes, no thread of its own for either), so every reply arrives.
+    /// </summary>
+    [Fact]
+    public void BatchLargerThanThePipe_ToAnAdapterWithLongReplies_EveryReplyArrives()
+    {
+        const string Padder = """
+            read -r line
+            printf '{"id":1,"ok":true,"result":{"protocol":1,"runtime":{"name":"padder","version":"1"},"arch":{"wordBits":64,"byteOrder":"little"},"features":["core"]}}\n'
+            pad=$(printf '%*s' 10000 '')
+            while read -r line; do
+              id=${line#*\"id\":}; id=${id%%[,\}]*}
+              printf '{"id":%s,"ok":true,"result":{"pointer":"0x1000","allocated":{"objects":"0x0","bytes":"0x0"}}}%s\n' "$id" "$pad"
+            done
+            """;
+        using var a = ExecAdapter.Start(new ExecAdapterOptions("bash", ["-c", Padder]) { RequestTimeout = TimeSpan.FromSeconds(20), MaxRestarts = 0 });
+        var requests = Converts(2000); // about 100 KB of requests; 20 MB of replies
+        var replies = a.Submit(requests);
+        Assert.All(replies, r => Assert.True(r.IsOk, r.Fault?.Message));
+        Assert.Equal(2000, replies.Count);
     }
 
     /// <summary>Crash mid batch: Reports crash with status and keeps earlier results.</summary>

@@ -125,7 +125,7 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
                 }
             }
         }
-        process.Write(lines.WrittenMemory, _options.RequestTimeout);
+        process.Write(lines.WrittenMemory);
         // The oldest unanswered request is found by a cursor that only moves forward: O(n) per batch.
         for (var (oldest, pending) = (0, sent.Count(m => m is not null)); pending > 0; pending--)
         {
