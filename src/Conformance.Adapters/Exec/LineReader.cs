@@ -5,9 +5,11 @@ namespace Conformance.Adapters.Exec;
 /// <summary>
 /// Splits a stream into lines (the client's replies and the adapter's stderr; the server's requests), reading
 /// 64 KiB at a time: of a line longer than <paramref name="maxLine"/> bytes only the first ones are kept, the
-/// rest is counted as it passes, so a flood never grows memory. <paramref name="read"/> hears every read's size.
+/// rest is counted as it passes, so a flood never grows memory. <paramref name="read"/> hears every read's size;
+/// <paramref name="wait"/>, when given, runs before every read (the exec client waits there, with a deadline, until
+/// the stream has bytes).
 /// </summary>
-internal sealed class LineReader(Stream input, int maxLine, Action<int>? read = null)
+internal sealed class LineReader(Stream input, int maxLine, Action<int>? read = null, Action? wait = null)
 {
     private readonly byte[] _buffer = new byte[64 * 1024];
     private readonly ArrayBufferWriter<byte> _line = new(1024);
@@ -26,6 +28,7 @@ internal sealed class LineReader(Stream input, int maxLine, Action<int>? read = 
         {
             if (_start == _end)
             {
+                wait?.Invoke();
                 (_start, _end) = (0, input.Read(_buffer, 0, _buffer.Length));
                 read?.Invoke(_end);
                 if (_end == 0)

@@ -112,7 +112,7 @@ public sealed class ExecAdapterFaultTests
     /// while it writes (one poll over both pipes, no thread of its own for either), so every reply arrives.
     /// </summary>
     [Fact]
-    public void BatchLargerThanThePipe_ToAnAdapterWithLongReplies_EveryReplyArrives()
+    public async Task BatchLargerThanThePipe_ToAnAdapterWithLongReplies_EveryReplyArrives()
     {
         const string Padder = """
             read -r line
@@ -125,7 +125,9 @@ public sealed class ExecAdapterFaultTests
             """;
         using var a = ExecAdapter.Start(new ExecAdapterOptions("bash", ["-c", Padder]) { RequestTimeout = TimeSpan.FromSeconds(20), MaxRestarts = 0 });
         var requests = Converts(2000); // about 100 KB of requests; 20 MB of replies
-        var replies = a.Submit(requests);
+        var submitted = Task.Run(() => a.Submit(requests));
+        Assert.True(await Task.WhenAny(submitted, Task.Delay(TimeSpan.FromSeconds(120))) == submitted, "the client and the adapter wait on each other: no reply in 2 minutes");
+        var replies = await submitted;
         Assert.All(replies, r => Assert.True(r.IsOk, r.Fault?.Message));
         Assert.Equal(2000, replies.Count);
     }

@@ -45,7 +45,7 @@ internal sealed partial class AdapterProcess : IDisposable
             process.Kill(entireProcessTree: true);
             throw new IOException($"cannot make the adapter's stdin non-blocking (errno {errno})");
         }
-        _lines = new LineReader(new WaitingStream(this, stdout), maxLine);
+        _lines = new LineReader(stdout, maxLine, wait: WaitReadable);
         _stderrThread = new Thread(() => log.Drain(process.StandardError.BaseStream, $"[{instance}] ")) { IsBackground = true, Name = $"adapter {process.Id} stderr" };
         _stderrThread.Start();
     }
@@ -130,7 +130,10 @@ internal sealed partial class AdapterProcess : IDisposable
         }
     }
 
-    /// <summary>Waits until stdout has bytes to read (writing pending requests as stdin takes them); throws TimeoutException at the deadline.</summary>
+    /// <summary>
+    /// Runs before every read of stdout: waits until it has bytes (writing pending requests as stdin takes them), so that
+    /// no read outlives the wait's deadline; throws TimeoutException at the deadline.
+    /// </summary>
     private void WaitReadable()
     {
         Span<PollFd> fds = [new(_stdout, PollIn), new(_stdin, PollOut)];
@@ -142,9 +145,9 @@ internal sealed partial class AdapterProcess : IDisposable
                 throw new TimeoutException();
             }
             int n = Poll(fds, _pending.IsEmpty ? 1 : 2, (int)Math.Min(left, int.MaxValue));
-            if (n < 0 && Marshal.GetLastPInvokeError() != EINTR)
+            if (n < 0 && Marshal.GetLastPInvokeError() is var errno && errno != EINTR)
             {
-                throw new IOException($"poll failed (errno {Marshal.GetLastPInvokeError()})");
+                throw new IOException($"poll failed (errno {errno})");
             }
             if (n > 0 && fds[1].Revents != 0 && !_pending.IsEmpty)
             {
@@ -234,26 +237,6 @@ internal sealed partial class AdapterProcess : IDisposable
         }
         _stderrThread.Join(TimeSpan.FromSeconds(2));
         _process.Dispose();
-    }
-
-    /// <summary>stdout, each read first waiting (in <see cref="WaitReadable"/>) until it has bytes, so that no read outlives the wait's deadline.</summary>
-    private sealed class WaitingStream(AdapterProcess owner, Stream inner) : Stream
-    {
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            owner.WaitReadable();
-            return inner.Read(buffer, offset, count);
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [StructLayout(LayoutKind.Sequential)]
