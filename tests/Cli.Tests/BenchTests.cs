@@ -45,4 +45,29 @@ public class BenchTests
         Assert.Equal(2, exit);
         Assert.Contains("--figure 7", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WarmUp_EndsOnceRoundsCompileNothingForTheQuietSpan()
+    {
+        var (rounds, quiet) = Conformance.Cli.Bench.Sampling.WarmUp(() => Thread.Sleep(5), TimeSpan.FromMilliseconds(40), TimeSpan.FromSeconds(30));
+
+        Assert.True(quiet, "a round that compiles nothing must end the warm-up quiet");
+        Assert.InRange(rounds, 8, 200); // 40 ms of 5 ms rounds, plus the rounds that still compiled
+    }
+
+    [Fact]
+    public void WarmUp_ARoundThatAlwaysCompiles_StopsAtTheLimit_NotQuiet()
+    {
+        int n = 0;
+        var (rounds, quiet) = Conformance.Cli.Bench.Sampling.WarmUp(() =>
+        {
+            // A new method every round: the JIT is never quiet.
+            var x = System.Linq.Expressions.Expression.Parameter(typeof(int));
+            System.Linq.Expressions.Expression.Lambda<Func<int, int>>(System.Linq.Expressions.Expression.Add(x, System.Linq.Expressions.Expression.Constant(n++)), x).Compile()(1);
+            Thread.Sleep(5);
+        }, TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(300));
+
+        Assert.False(quiet);
+        Assert.InRange(rounds, 2, 100);
+    }
 }

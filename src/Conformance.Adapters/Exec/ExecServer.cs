@@ -91,13 +91,12 @@ public static class ExecServer
         // The frame first: a bad argument is answered with the request's id, so the id is read apart from the rest.
         var frame = Frame.Read(line, out var problem);
         var id = frame?.Id is { } i and >= 0 ? i : -1;
-        var op = frame?.Member("op", JsonValueKind.String)?.GetString() ?? "";
+        var op = frame?.Op ?? "";
         var bad = frame switch
         {
             null => $"not a JSON request line: {problem}",
             { Id: null or < 0 } => "a request is a JSON object with a non-negative integer \"id\"",
-            _ when !ProtocolJson.Ops.ContainsKey(op) => frame.Value.Root.TryGetProperty("op", out var o) ? o.ValueKind == JsonValueKind.String
-                ? $"unknown op \"{op}\"" : "\"op\" must be a string" : "missing \"op\"",
+            _ when !ProtocolJson.Ops.ContainsKey(op) => frame.Value.HasOp ? frame.Value.Op is not null ? $"unknown op \"{op}\"" : "\"op\" must be a string" : "missing \"op\"",
             _ => null,
         };
         if (bad is not null)
@@ -109,7 +108,7 @@ public static class ExecServer
         {
             // As the op's own type ("op" is then an argument no request has, and is ignored); the result is made whole
             // before anything is written, so a failure half-way is an error reply, never half a result.
-            request = (Request)frame!.Value.Root.Deserialize(ProtocolJson.Default.GetTypeInfo(ProtocolJson.Ops[op])!)!;
+            request = (Request)JsonSerializer.Deserialize(line, ProtocolJson.Default.GetTypeInfo(ProtocolJson.Ops[op])!)!;
             if (request is ResetRequest && start is not null)
             {
                 var fresh = start();

@@ -156,20 +156,52 @@ internal abstract record Message : IJsonOnDeserialized
 
 /// <summary>
 /// The frame of a line, read before the line is deserialized because a fault must be classified (and a bad request
-/// answered with its id) even when the rest is garbage: the top-level members, each only when of the JSON kind the
-/// protocol gives it.
+/// answered with its id) even when the rest is garbage: the top-level members the protocol frames a line with, each
+/// only when of the JSON kind the protocol gives it (the last one where a name repeats); a result or error object as
+/// the range of its bytes in the line. One pass of a reader over the line: no document is built.
 /// </summary>
-internal readonly record struct Frame(JsonElement Root)
+internal readonly record struct Frame(long? Id, bool? Ok, string? Op, bool HasOp, Range? Result, Range? Error)
 {
     /// <summary>The frame, or null and why (the line is not UTF-8, or not JSON); a frame without members and why when it is JSON but not an object.</summary>
     public static Frame? Read(ReadOnlySpan<byte> line, out string problem)
     {
         problem = "not UTF-8";
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+        {
+            return null;
+        }
         try
         {
-            var root = System.Text.Unicode.Utf8.IsValid(line) ? JsonElement.Parse(line) : (JsonElement?)null;
-            problem = root is null ? problem : root.Value.ValueKind == JsonValueKind.Object ? "" : "not a JSON object";
-            return root is null ? null : new Frame(root.Value);
+            var reader = new Utf8JsonReader(line);
+            var frame = new Frame();
+            reader.Read();
+            problem = reader.TokenType == JsonTokenType.StartObject ? "" : "not a JSON object";
+            if (problem.Length == 0)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.ValueTextEquals("id"u8) ? "id" : reader.ValueTextEquals("ok"u8) ? "ok" : reader.ValueTextEquals("op"u8) ? "op"
+                        : reader.ValueTextEquals("result"u8) ? "result" : reader.ValueTextEquals("error"u8) ? "error" : null;
+                    reader.Read();
+                    var (kind, start) = (reader.TokenType, (int)reader.TokenStartIndex);
+                    frame = name switch
+                    {
+                        "id" => frame with { Id = kind == JsonTokenType.Number && reader.TryGetInt64(out var id) ? id : null },
+                        "ok" => frame with { Ok = kind is JsonTokenType.True or JsonTokenType.False ? kind == JsonTokenType.True : null },
+                        "op" => frame with { Op = kind == JsonTokenType.String ? reader.GetString() : null, HasOp = true },
+                        _ => frame,
+                    };
+                    reader.Skip();
+                    Range? body = kind == JsonTokenType.StartObject ? start..(int)reader.BytesConsumed : null;
+                    frame = name == "result" ? frame with { Result = body } : name == "error" ? frame with { Error = body } : frame;
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+            reader.Read(); // anything after the value throws
+            return frame;
         }
         catch (JsonException e)
         {
@@ -177,12 +209,4 @@ internal readonly record struct Frame(JsonElement Root)
             return null;
         }
     }
-
-    public long? Id => Member("id", JsonValueKind.Number) is { } id && id.TryGetInt64(out var value) ? value : null;
-
-    public bool? Ok => (Member("ok", JsonValueKind.True) ?? Member("ok", JsonValueKind.False))?.GetBoolean();
-
-    /// <summary>The top-level member <paramref name="name"/> when it is of <paramref name="kind"/>.</summary>
-    public JsonElement? Member(string name, JsonValueKind kind) =>
-        Root.ValueKind == JsonValueKind.Object && Root.TryGetProperty(name, out var value) && value.ValueKind == kind ? value : null;
 }

@@ -63,6 +63,9 @@ internal static class ExecFigure
     {
         public Spread Runner { get; init; } = new(0, 0, 0, 0);
 
+        /// <summary>The runner's first run, before any warm-up (checks/s).</summary>
+        public double Cold { get; init; }
+
         public Spread RunnerShare { get; init; } = new(0, 0, 0, 0);
 
         /// <summary>The adapter alone answering the runner's own requests, in the runner's checks per second.</summary>
@@ -84,12 +87,19 @@ internal static class ExecFigure
                 return new ArchResult(none, none, none, none, $"could not build the Go adapter for {arch} (adapters/go/build.sh {Runtime} {arch}){(build is null ? "" : ": " + build)}");
             }
         }
+        // 386 runs natively where the kernel runs 32-bit x86 programs, otherwise under qemu-i386-static with
+        // preemption by signal off, as adapters/go/run.sh starts it.
+        string[] env = [];
+        if (arch == "386" && !Succeeds(binary, "-exec-check"))
+        {
+            (qemu, env) = ("qemu-i386-static", ["GODEBUG=asyncpreemptoff=1"]);
+        }
         if (qemu is not null && BenchEnvironment.Capture(qemu, "--version") is null)
         {
             return new ArchResult(none, none, none, none, $"{qemu} is not installed");
         }
-        string program = qemu ?? binary;
-        string[] args = qemu is null ? [] : [binary];
+        string program = qemu is null ? binary : "/usr/bin/env";
+        string[] args = qemu is null ? [] : [.. env, qemu, binary];
         string requestsFile = Path.Combine(Path.GetTempPath(), $"bench-exec-{Environment.ProcessId}-{arch}.jsonl");
         string helloFile = requestsFile + ".hello";
         string runnerFile = requestsFile + ".runner";
@@ -155,9 +165,10 @@ internal static class ExecFigure
             Raw();
             Batched();
             Unbatched();
+            double cold = 0; // the runner's first run: the rate a one-off run of the suite sees
             if (viaRunner)
             {
-                Runner();
+                cold = Runner();
                 using (var teed = ExecAdapter.Start(new ExecAdapterOptions("/bin/sh", ["-c", "tee \"$0\" | exec \"$1\"", runnerFile, binary])))
                 {
                     var recorded = Suite.SuiteRunner.Run(teed, null, judge, inputs, runnerOptions, NoSink.Instance);
@@ -166,6 +177,18 @@ internal static class ExecFigure
                 }
                 RawRunner();
             }
+            // The client's code is warmed until the JIT is quiet (the rate of a first run is mostly tier-0 code: kept
+            // apart as the cold rate); Raw runs are other processes and need no warm-up.
+            var (warmRounds, warm) = Sampling.WarmUp(() =>
+            {
+                Batched();
+                Unbatched();
+                if (viaRunner)
+                {
+                    Runner();
+                }
+            }, TimeSpan.FromMilliseconds(500), budget.WarmUpLimit);
+            details.Add(string.Create(CultureInfo.InvariantCulture, $"{Runtime} {arch}: warm-up {warmRounds} rounds, the JIT {(warm ? "quiet (nothing compiled for 500 ms of rounds)" : $"still compiling after {budget.WarmUpLimit.TotalSeconds:0} s")}"));
             for (int i = 0; i < budget.Repetitions; i++)
             {
                 raw.Add(Raw());
@@ -226,13 +249,14 @@ internal static class ExecFigure
             {
                 result = result with
                 {
-                    Runner = Spread.Of(runner), RawRunner = Spread.Of(rawRunner), RunnerShare = Spread.Of(Sampling.Ratios(runner, rawRunner)),
+                    Runner = Spread.Of(runner), Cold = cold, RawRunner = Spread.Of(rawRunner), RunnerShare = Spread.Of(Sampling.Ratios(runner, rawRunner)),
                     RunnerShareOfConverts = Spread.Of(Sampling.Ratios(runner, raw)),
                 };
                 var (requests, trips, early) = adapter.Traffic;
                 details.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{Runtime} {arch} through the runner (SuiteRunner, the SV-002 cases, read-ahead on): {result.Runner.Show()} checks/s = {result.RunnerShare.Show(Percent)} of the adapter answering the runner's own {File.ReadLines(runnerFile).Count() - 1:N0} requests for {runnerChecks:N0} checks from a file ({result.RawRunner.Show()} checks/s), {result.RunnerShareOfConverts.Show(Percent)} of raw conversions; the adapter's whole session: {requests:N0} requests in {trips:N0} round trips, {early:N0} answers read ahead"));
+                    $"{Runtime} {arch} through the runner (SuiteRunner, the SV-002 cases, read-ahead on): {result.Runner.Show()} checks/s = {result.RunnerShare.Show(Percent)} of the adapter answering the runner's own {File.ReadLines(runnerFile).Count() - 1:N0} requests for {runnerChecks:N0} checks from a file ({result.RawRunner.Show()} checks/s), {result.RunnerShareOfConverts.Show(Percent)} of raw conversions; the first run, cold (tier-0 code, what a one-off run sees): {result.Cold:N0} checks/s; the adapter's whole session: {requests:N0} requests in {trips:N0} round trips, {early:N0} answers read ahead"));
                 values[$"{arch}_runner_per_s"] = result.Runner.Median;
+                values[$"{arch}_runner_cold_per_s"] = result.Cold;
                 values[$"{arch}_runner_raw_same_requests_per_s"] = result.RawRunner.Median;
                 values[$"{arch}_runner_share_of_raw"] = result.RunnerShare.Median;
                 values[$"{arch}_runner_share_of_raw_conversions"] = result.RunnerShareOfConverts.Median;
@@ -270,6 +294,20 @@ internal static class ExecFigure
     }
 
     /// <summary>Seconds for the adapter to answer a file of requests, stdout discarded.</summary>
+    private static bool Succeeds(string program, params string[] args)
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            p.WaitForExit();
+            return p.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false; // exec format error: the kernel cannot run it
+        }
+    }
+
     private static double RunFromFile(string program, IReadOnlyList<string> args, string file) => RunFromFileTimed(program, args, file).Wall;
 
     /// <summary>Wall seconds, and the adapter's CPU seconds (from the shell's times builtin: children's user + system).</summary>

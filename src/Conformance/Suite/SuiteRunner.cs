@@ -116,10 +116,10 @@ public static class SuiteRunner
 
     private static List<ConformanceCase> Unique(List<ConformanceCase> cases)
     {
-        var dup = cases.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (dup is not null)
+        var seen = new HashSet<string>(cases.Count, StringComparer.Ordinal);
+        if (cases.FirstOrDefault(c => !seen.Add(c.Id)) is { } dup)
         {
-            throw new InvalidOperationException($"harness: case ID {dup.Key} is generated twice");
+            throw new InvalidOperationException($"harness: case ID {dup.Id} is generated twice");
         }
         return cases;
     }
