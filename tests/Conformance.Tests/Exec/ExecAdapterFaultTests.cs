@@ -333,6 +333,33 @@ public sealed class ExecAdapterFaultTests
     }
 
     /// <summary>
+    /// A region map repeated byte for byte is not parsed again (ExecAdapter.Result), but a map that changes is read as
+    /// it is, each time, also when it changes back; a map that breaks the protocol is never kept. The adapter (bash,
+    /// inline) answers the n-th regions request with the table at 0x1000, but at 0x3000 the third time and past 2^64
+    /// the fifth.
+    /// </summary>
+    [Fact]
+    public void RegionMaps_ReadAsAnswered_ThoughARepeatedOneIsNotParsedAgain()
+    {
+        using var a = ExecAdapter.Start(new ExecAdapterOptions("bash", ["-c", """
+            n=0
+            while IFS= read -r line; do
+              [[ $line =~ \"id\":([0-9]+) ]] && id=${BASH_REMATCH[1]}
+              [[ $line =~ \"op\":\"([a-zA-Z]+)\" ]] && op=${BASH_REMATCH[1]}
+              case $op in
+                hello) printf '{"id":%s,"ok":true,"result":{"protocol":2,"runtime":{"name":"inline","version":"1"},"arch":{"wordBits":64,"byteOrder":"little"},"features":["core","small.table"]}}\n' "$id" ;;
+                *) n=$((n + 1)); base=0x1000; (( n == 3 )) && base=0x3000; (( n == 5 )) && base=0xffffffffffffff00
+                  printf '{"id":%s,"ok":true,"result":{"table":{"name":"table","base":"%s","size":"0x800"},"staticZero":null,"compilerZero":null,"zeroBuffers":[]}}\n' "$id" "$base" ;;
+              esac
+            done
+            """]) { RequestTimeout = TimeSpan.FromSeconds(5), ReadAhead = false });
+        var bases = Enumerable.Range(0, 4).Select(_ => a.Regions().Table!.Base).ToList();
+        Assert.Equal([0x1000UL, 0x1000UL, 0x3000UL, 0x1000UL], bases);
+        Assert.Equal(ExecFault.Contradiction, ExecFaults.Of(Assert.Throws<AdapterException>(() => a.Regions())));
+        Assert.Equal(0x1000UL, a.Regions().Table!.Base);
+    }
+
+    /// <summary>
     /// An adapter for the read-ahead tests below (bash, inline): conversions point into a table; the third regions
     /// request (by then read ahead with a conversion) is answered per <paramref name="third"/>: "contradiction" (a region
     /// running past 2^64: a fault that keeps the process) or "crash" (the process exits).
