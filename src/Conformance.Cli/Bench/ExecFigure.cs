@@ -165,7 +165,7 @@ internal static class ExecFigure
             Raw();
             Batched();
             Unbatched();
-            double cold = 0; // the runner's first run: the rate a one-off run of the suite sees
+            double cold = 0; // the runner's first run (after one batched and one unbatched pass): mostly tier-0 code, as in a one-off run
             if (viaRunner)
             {
                 cold = Runner();
@@ -254,7 +254,7 @@ internal static class ExecFigure
                 };
                 var (requests, trips, early) = adapter.Traffic;
                 details.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{Runtime} {arch} through the runner (SuiteRunner, the SV-002 cases, read-ahead on): {result.Runner.Show()} checks/s = {result.RunnerShare.Show(Percent)} of the adapter answering the runner's own {File.ReadLines(runnerFile).Count() - 1:N0} requests for {runnerChecks:N0} checks from a file ({result.RawRunner.Show()} checks/s), {result.RunnerShareOfConverts.Show(Percent)} of raw conversions; the first run, cold (tier-0 code, what a one-off run sees): {result.Cold:N0} checks/s; the adapter's whole session: {requests:N0} requests in {trips:N0} round trips, {early:N0} answers read ahead"));
+                    $"{Runtime} {arch} through the runner (SuiteRunner, the SV-002 cases, read-ahead on): {result.Runner.Show()} checks/s = {result.RunnerShare.Show(Percent)} of the adapter answering the runner's own {File.ReadLines(runnerFile).Count() - 1:N0} requests for {runnerChecks:N0} checks from a file ({result.RawRunner.Show()} checks/s), {result.RunnerShareOfConverts.Show(Percent)} of raw conversions; the runner's first run, cold (mostly tier-0 code, as in a one-off run of the suite): {result.Cold:N0} checks/s; the adapter's whole session: {requests:N0} requests in {trips:N0} round trips, {early:N0} answers read ahead"));
                 values[$"{arch}_runner_per_s"] = result.Runner.Median;
                 values[$"{arch}_runner_cold_per_s"] = result.Cold;
                 values[$"{arch}_runner_raw_same_requests_per_s"] = result.RawRunner.Median;
@@ -293,7 +293,7 @@ internal static class ExecFigure
         return sb.ToString();
     }
 
-    /// <summary>Seconds for the adapter to answer a file of requests, stdout discarded.</summary>
+    /// <summary>Whether the program runs and exits 0 (false also when the kernel cannot start it).</summary>
     private static bool Succeeds(string program, params string[] args)
     {
         try
@@ -308,6 +308,7 @@ internal static class ExecFigure
         }
     }
 
+    /// <summary>Seconds for the adapter to answer a file of requests, stdout discarded.</summary>
     private static double RunFromFile(string program, IReadOnlyList<string> args, string file) => RunFromFileTimed(program, args, file).Wall;
 
     /// <summary>Wall seconds, and the adapter's CPU seconds (from the shell's times builtin: children's user + system).</summary>

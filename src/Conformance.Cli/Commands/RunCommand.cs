@@ -72,15 +72,13 @@ internal static class RunCommand
         int exit = Program.Ok;
         stdout.WriteLine($"seed {options.Seed} (replay with --seed {options.Seed}); shard {options.ShardIndex}/{options.ShardCount}");
         // The compiled oracle and the solver's boundary vectors do not depend on the proofs: made meanwhile.
-        var ready = Task.Run(() => (Judge: new Judge(OracleWiring.Create(), catalog), Inputs: Wiring.Inputs.Create(options.Seed)));
+        var ready = Task.Run(() => (Judge: new Judge(OracleWiring.Create(), catalog), Inputs: Inputs.Create(options.Seed)));
         if (prove)
         {
             stdout.WriteLine("proofs:");
             exit = Math.Max(exit, Proofs.Run(stdout));
         }
-        // Awaited where first needed: an adapter starts (its process, its handshake) while they are made.
-        Judge Judge() => ready.GetAwaiter().GetResult().Judge;
-        CaseInputs Inputs() => ready.GetAwaiter().GetResult().Inputs;
+        var (judge, inputs) = ready.GetAwaiter().GetResult();
         var collected = new List<CaseResult>();
         var coverage = new List<string>();
         var collector = new ListSink(collected);
@@ -100,17 +98,17 @@ internal static class RunCommand
             {
                 // The report stays complete: a header, an error for every case, the summary (JSON lines, JUnit, HTML).
                 stderr.WriteLine($"error: could not start {target.Name}: {e.Message}");
-                SuiteRunner.RunUnstarted(target.Name, e.Data["arch"] as Arch?, e.Message, Judge(), Inputs(), options, sink);
+                SuiteRunner.RunUnstarted(target.Name, e.Data["arch"] as Arch?, e.Message, judge, inputs, options, sink);
                 exit = Program.Failed;
                 continue;
             }
             using (target.Owned)
             using (runtime)
             {
-                var summary = SuiteRunner.Run(runtime, target.Restartable ? target.NewInstance ?? target.Start : null, Judge(), Inputs(), options, sink);
+                var summary = SuiteRunner.Run(runtime, target.Restartable ? target.NewInstance ?? target.Start : null, judge, inputs, options, sink);
                 if (collected.Any(r => r.Runtime == summary.Runtime && r.Arch == summary.Arch && r.Verdict != Verdict.NotApplicable && r.CaseId.Contains("/sequence/", StringComparison.Ordinal)))
                 {
-                    coverage.Add($"{target.Name} {summary.Arch}: {SequenceReport.Coverage(Inputs(), options, runtime.Info)}");
+                    coverage.Add($"{target.Name} {summary.Arch}: {SequenceReport.Coverage(inputs, options, runtime.Info)}");
                 }
                 if (runtime is ExecAdapter exec)
                 {
@@ -132,7 +130,7 @@ internal static class RunCommand
         }
         if (zoo)
         {
-            var score = Zoo.Score(Judge(), Inputs(), options, stdout);
+            var score = Zoo.Score(judge, inputs, options, stdout);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"zoo: caught {score.Caught} of {score.Total} broken runtimes"));
             if (score.Caught != score.Total)
             {
