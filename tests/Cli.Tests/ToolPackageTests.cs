@@ -42,8 +42,8 @@ public class ToolPackageTests(ToolPackageTests.InstalledTool tool, ITestOutputHe
     /// carries the Conformance project's own build output byte for byte (packed with --no-build), the assembly every test
     /// project copies, so its embedded models are the ones Conformance.Tests' ProverTests prove, every obligation on
     /// every architecture against the golden list (compared with the project's output, not this test's copy, which a
-    /// coverage run instruments in place);
-    /// proving them all again through the tool (half a minute of Z3) would test nothing more. Here the tool proves
+    /// coverage run instruments in place); proving them all again through the tool (half a minute of Z3) would test
+    /// nothing more. Here the tool proves
     /// every obligation of one requirement (ZV-005, all four architectures) from a directory that holds no clone.
     /// </summary>
     [Fact]

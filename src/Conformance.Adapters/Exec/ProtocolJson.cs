@@ -184,16 +184,17 @@ internal readonly record struct Frame(long? Id, bool? Ok, string? Op, bool HasOp
                         : reader.ValueTextEquals("result"u8) ? "result" : reader.ValueTextEquals("error"u8) ? "error" : null;
                     reader.Read();
                     var (kind, start) = (reader.TokenType, (int)reader.TokenStartIndex);
+                    reader.Skip(); // past an object or array; a scalar stays the current token
+                    Range? body = kind == JsonTokenType.StartObject ? start..(int)reader.BytesConsumed : null;
                     frame = name switch
                     {
                         "id" => frame with { Id = kind == JsonTokenType.Number && reader.TryGetInt64(out var id) ? id : null },
                         "ok" => frame with { Ok = kind is JsonTokenType.True or JsonTokenType.False ? kind == JsonTokenType.True : null },
                         "op" => frame with { Op = kind == JsonTokenType.String ? reader.GetString() : null, HasOp = true },
+                        "result" => frame with { Result = body },
+                        "error" => frame with { Error = body },
                         _ => frame,
                     };
-                    reader.Skip();
-                    Range? body = kind == JsonTokenType.StartObject ? start..(int)reader.BytesConsumed : null;
-                    frame = name == "result" ? frame with { Result = body } : name == "error" ? frame with { Error = body } : frame;
                 }
             }
             else

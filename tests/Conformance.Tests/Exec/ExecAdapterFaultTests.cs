@@ -294,24 +294,36 @@ public sealed class ExecAdapterFaultTests
     }
 
     /// <summary>
-    /// A small protocol-2 adapter for the two tests below (bash, inline): reads, scans and conversions are answered
-    /// with error "fault", reset with an empty result, every other op with a pointer.
+    /// A small protocol-2 adapter (bash, inline) for the tests below: it reads requests line by line into $id and $op,
+    /// answers hello as a 64-bit little-endian runtime claiming core and small.table, and every other op by the case
+    /// <paramref name="arms"/> given; <paramref name="args"/> are its $0, $1, ...
     /// </summary>
-    private static ExecAdapterOptions Inline() => new("bash", ["-c", """
+    private static ExecAdapterOptions InlineAdapter(string arms, params string[] args) => new("bash", ["-c", """
         while IFS= read -r line; do
           [[ $line =~ \"id\":([0-9]+) ]] && id=${BASH_REMATCH[1]}
           [[ $line =~ \"op\":\"([a-zA-Z]+)\" ]] && op=${BASH_REMATCH[1]}
           case $op in
             hello) printf '{"id":%s,"ok":true,"result":{"protocol":2,"runtime":{"name":"inline","version":"1"},"arch":{"wordBits":64,"byteOrder":"little"},"features":["core","small.table"]}}\n' "$id" ;;
-            reset) printf '{"id":%s,"ok":true,"result":{}}\n' "$id" ;;
-            read|scan|convert) printf '{"id":%s,"ok":false,"error":{"code":"fault","message":"SIGSEGV at 0x2000"}}\n' "$id" ;;
-            *) printf '{"id":%s,"ok":true,"result":{"pointer":"0x1008","allocated":{"objects":"0x0","bytes":"0x0"}}}\n' "$id" ;;
+        """ + arms + """
+
           esac
         done
-        """])
+        """, .. args])
     {
         RequestTimeout = TimeSpan.FromSeconds(5),
     };
+
+    /// <summary>A regions reply (bash, inside <see cref="InlineAdapter"/>): the table of 0x800 bytes at $base, no zeros.</summary>
+    private const string RegionsReply = """printf '{"id":%s,"ok":true,"result":{"table":{"name":"table","base":"%s","size":"0x800"},"staticZero":null,"compilerZero":null,"zeroBuffers":[]}}\n' "$id" "$base" ;;""";
+
+    /// <summary>A conversion's reply (bash, inside <see cref="InlineAdapter"/>): a pointer into the table, nothing allocated.</summary>
+    private const string PointerReply = """printf '{"id":%s,"ok":true,"result":{"pointer":"0x1008","allocated":{"objects":"0x0","bytes":"0x0"}}}\n' "$id" ;;""";
+
+    /// <summary>For the two tests below: reads, scans and conversions are answered with error "fault", reset with an empty result, every other op with a pointer.</summary>
+    private static ExecAdapterOptions Inline() => InlineAdapter("""
+        reset) printf '{"id":%s,"ok":true,"result":{}}\n' "$id" ;;
+        read|scan|convert) printf '{"id":%s,"ok":false,"error":{"code":"fault","message":"SIGSEGV at 0x2000"}}\n' "$id" ;;
+        """ + "\n*) " + PointerReply);
 
     /// <summary>
     /// A read the adapter answers with error "fault" is the runtime's memory fault (a MemoryFaultException, judged by the
@@ -341,18 +353,9 @@ public sealed class ExecAdapterFaultTests
     [Fact]
     public void RegionMaps_ReadAsAnswered_ThoughARepeatedOneIsNotParsedAgain()
     {
-        using var a = ExecAdapter.Start(new ExecAdapterOptions("bash", ["-c", """
-            n=0
-            while IFS= read -r line; do
-              [[ $line =~ \"id\":([0-9]+) ]] && id=${BASH_REMATCH[1]}
-              [[ $line =~ \"op\":\"([a-zA-Z]+)\" ]] && op=${BASH_REMATCH[1]}
-              case $op in
-                hello) printf '{"id":%s,"ok":true,"result":{"protocol":2,"runtime":{"name":"inline","version":"1"},"arch":{"wordBits":64,"byteOrder":"little"},"features":["core","small.table"]}}\n' "$id" ;;
-                *) n=$((n + 1)); base=0x1000; (( n == 3 )) && base=0x3000; (( n == 5 )) && base=0xffffffffffffff00
-                  printf '{"id":%s,"ok":true,"result":{"table":{"name":"table","base":"%s","size":"0x800"},"staticZero":null,"compilerZero":null,"zeroBuffers":[]}}\n' "$id" "$base" ;;
-              esac
-            done
-            """]) { RequestTimeout = TimeSpan.FromSeconds(5), ReadAhead = false });
+        using var a = ExecAdapter.Start(InlineAdapter("""
+            *) n=$((n + 1)); base=0x1000; (( n == 3 )) && base=0x3000; (( n == 5 )) && base=0xffffffffffffff00
+            """ + "\n" + RegionsReply) with { ReadAhead = false });
         var bases = Enumerable.Range(0, 4).Select(_ => a.Regions().Table!.Base).ToList();
         Assert.Equal([0x1000UL, 0x1000UL, 0x3000UL, 0x1000UL], bases);
         Assert.Equal(ExecFault.Contradiction, ExecFaults.Of(Assert.Throws<AdapterException>(() => a.Regions())));
@@ -364,24 +367,11 @@ public sealed class ExecAdapterFaultTests
     /// request (by then read ahead with a conversion) is answered per <paramref name="third"/>: "contradiction" (a region
     /// running past 2^64: a fault that keeps the process) or "crash" (the process exits).
     /// </summary>
-    private static ExecAdapterOptions ReadAheadAdapter(string third) => new("bash", ["-c", """
-        n=0
-        while IFS= read -r line; do
-          [[ $line =~ \"id\":([0-9]+) ]] && id=${BASH_REMATCH[1]}
-          [[ $line =~ \"op\":\"([a-zA-Z]+)\" ]] && op=${BASH_REMATCH[1]}
-          case $op in
-            hello) printf '{"id":%s,"ok":true,"result":{"protocol":2,"runtime":{"name":"inline","version":"1"},"arch":{"wordBits":64,"byteOrder":"little"},"features":["core","small.table"]}}\n' "$id" ;;
-            regions) n=$((n + 1))
-              if (( n == 3 )) && [[ $0 == crash ]]; then exit 3; fi
-              base=0x1000; (( n == 3 )) && base=0xffffffffffffff00
-              printf '{"id":%s,"ok":true,"result":{"table":{"name":"table","base":"%s","size":"0x800"},"staticZero":null,"compilerZero":null,"zeroBuffers":[]}}\n' "$id" "$base" ;;
-            *) printf '{"id":%s,"ok":true,"result":{"pointer":"0x1008","allocated":{"objects":"0x0","bytes":"0x0"}}}\n' "$id" ;;
-          esac
-        done
-        """, third])
-    {
-        RequestTimeout = TimeSpan.FromSeconds(5),
-    };
+    private static ExecAdapterOptions ReadAheadAdapter(string third) => InlineAdapter("""
+        regions) n=$((n + 1))
+          if (( n == 3 )) && [[ $0 == crash ]]; then exit 3; fi
+          base=0x1000; (( n == 3 )) && base=0xffffffffffffff00
+        """ + "\n" + RegionsReply + "\n*) " + PointerReply, third);
 
     /// <summary>
     /// A fault that keeps the process, in the answer to a request read ahead that nobody then asks for, is nobody's
