@@ -184,7 +184,7 @@ public sealed record MapCreation(MapRef? Map, Allocation Allocated, string? Thro
 /// <summary>
 /// A named memory region, and its memory protection where the runtime can tell ("r--", "rw-", ...: the
 /// union of the permissions of the mappings holding it; null when unknown). Protection is reported, not judged:
-/// the exec client does not ask for it (<c>ExecRequest.Regions(protection: true)</c> does; adapters/go/protection.sh).
+/// the exec client does not ask for it (a <c>regions</c> request without <c>"protection": false</c> does; adapters/go/protection.sh).
 /// </summary>
 public sealed record Region(string Name, ulong Base, ulong Size, string? Protection = null);
 

@@ -166,12 +166,12 @@ public static class ExecServer
     private static Reply Error(long id, string code, string message) => new(id, false, Error: new ErrorBody(code, message));
 
     private static Handle Handle(long id) => id is >= 0 and <= int.MaxValue
-        ? new((int)id) : throw new AdapterException($"the served runtime issued handle {id}, outside the protocol's 0..2^31-1");
+        ? new(id) : throw new AdapterException($"the served runtime issued handle {id}, outside the protocol's 0..2^31-1");
 
     private static RegionResult? Region(Region? r, bool protection) => r is null ? null : new(r.Name, r.Base, r.Size, protection ? r.Protection : null);
 
     private static CreatedTypeResult Created(CreatedType t) =>
-        t.Panic is null ? new(Handle(t.Type.Id).Value, t.Allocated, t.Size) : new(-1, t.Allocated, Panic: t.Panic);
+        t.Panic is null ? new((int)Handle(t.Type.Id).Value, t.Allocated, t.Size) : new(-1, t.Allocated, Panic: t.Panic);
 
     private static PointedResult Pointed(Pointed p) => new(p.Data, p.Allocated);
 

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
@@ -11,7 +14,8 @@ namespace Conformance.Adapters.Exec;
 // results, ExecServer answers requests; docs/protocol/*.schema.json are generated from them, the doc comments
 // becoming descriptions (ProtocolSchemaTests fails when a committed schema differs). A parameter with a default
 // is optional on the wire. To add an op: its request record and [JsonDerivedType] line, its result record and
-// [JsonSerializable] line in ProtocolJson, an arm in ExecServer.Answer and the client's member in ExecAdapter.
+// [JsonSerializable] line in ProtocolJson, an arm in ExecServer.Answer and the client's member in ExecAdapter. The client
+// sends these records as they are (its handles' high halves, naming the runtime instance, never travel: see Handle).
 
 /// <summary>A request: <c>{"op": name, "id": n, ...arguments}</c>.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "op")]
@@ -34,12 +38,27 @@ namespace Conformance.Adapters.Exec;
 [JsonDerivedType(typeof(ScanRequest), "scan")]
 internal abstract record Request : Message
 {
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> HandleProperties = new();
+
     /// <summary>Client-chosen request id, unique per process instance; echoed in the reply.</summary>
     [JsonPropertyOrder(-1), Range(0, 9007199254740991)]
-    public long Id { get; set; }
+    public long Id { get; init; }
 
     /// <summary>How the result message is read.</summary>
     internal abstract JsonTypeInfo ResultInfo { get; }
+
+    /// <summary>The op's name, e.g. "convert".</summary>
+    internal string Op => ProtocolJson.Ops.First(o => o.Value == GetType()).Key;
+
+    /// <summary>The op and its arguments as sent, for messages, e.g. "convert(uint16, 0x2)"; a flag that is false ("protection") is left out.</summary>
+    internal string Summary => string.Join(", ", JsonSerializer.SerializeToElement(this, ProtocolJson.Default.Request).EnumerateObject()
+        .Where(p => p.Name is not ("op" or "id") && p.Value.ValueKind != JsonValueKind.False).Select(p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()))
+        is { Length: > 0 } arguments ? $"{Op}({arguments})" : Op;
+
+    /// <summary>Every handle the request names (the client checks that the runtime instance running issued them).</summary>
+    internal IEnumerable<Handle> Handles => HandleProperties.GetOrAdd(GetType(), t => [.. t.GetProperties().Where(p => p.PropertyType == typeof(Handle)
+        || p.PropertyType == typeof(Handle?) || p.PropertyType == typeof(Handle[]))]) is { Length: > 0 } properties
+        ? properties.SelectMany(p => p.GetValue(this) switch { Handle h => [h], Handle[] a => a, _ => Array.Empty<Handle>() }) : [];
 }
 
 /// <summary>A request answered by a <typeparamref name="TResult"/>.</summary>

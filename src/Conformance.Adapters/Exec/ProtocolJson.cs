@@ -103,8 +103,9 @@ internal sealed class KindConverter<T>() : StringConverter<T>(
 }
 
 /// <summary>An adapter-issued type or map handle, 0..2^31-1 (a JSON number); the client folds the process instance into the handles it gives the suite.</summary>
+/// <remarks>A client's handle holds the runtime instance in its high 32 bits, which never travel: only the low 32 are written.</remarks>
 [JsonConverter(typeof(HandleConverter))]
-internal readonly record struct Handle(int Value);
+internal readonly record struct Handle(long Value);
 
 /// <summary>Reads and writes a <see cref="Handle"/>; one out of range in a reply is a contradiction, as the client always classified it.</summary>
 internal sealed class HandleConverter : JsonConverter<Handle>
@@ -113,7 +114,7 @@ internal sealed class HandleConverter : JsonConverter<Handle>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v) && v >= 0
             ? new(v) : throw new WireException($"must be an integer 0..{int.MaxValue}", contradiction: true);
 
-    public override void Write(Utf8JsonWriter writer, Handle value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+    public override void Write(Utf8JsonWriter writer, Handle value, JsonSerializerOptions options) => writer.WriteNumberValue(unchecked((uint)value.Value));
 }
 
 /// <summary>

@@ -111,7 +111,7 @@ internal static class ExecFigure
         try
         {
             using var adapter = ExecAdapter.Start(new ExecAdapterOptions(program, args));
-            var batch = Enumerable.Range(0, budget.ExecRequests).Select(i => ExecRequest.Convert(ValueKind.Uint16, (ulong)(i % 300))).ToList();
+            var batch = Enumerable.Range(0, budget.ExecRequests).Select(i => new ConvertRequest(ValueKind.Uint16, (ulong)(i % 300))).ToList();
             string? problem = null;
             double Batched()
             {

@@ -17,8 +17,8 @@ public sealed class ExecAdapterFaultTests
             RequestTimeout = TimeSpan.FromSeconds(5),
         };
 
-    private static ExecRequest[] Converts(int count) =>
-        Enumerable.Range(0, count).Select(i => ExecRequest.Convert(ValueKind.Uint16, (ulong)i)).ToArray();
+    private static Request[] Converts(int count) =>
+        Enumerable.Range(0, count).Select(i => new ConvertRequest(ValueKind.Uint16, (ulong)i)).ToArray();
 
     private static void AssertFault(ExecFault expected, AdapterException? e, string? requestPart = null)
     {
@@ -462,9 +462,33 @@ public sealed class ExecAdapterFaultTests
         using var a = ExecAdapter.Start(Hostile("crash", 1));
         _ = Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 0));
         var staleMap = new MapRef(1L << 32); // instance 1's map 0; instance 2 runs after the restart
-        var replies = a.Submit([ExecRequest.LookupMissing(staleMap, 7)]);
+        var replies = a.Submit([new LookupMissingRequest(new(staleMap.Id), 7)]);
         AssertFault(ExecFault.StaleHandle, replies[0].Fault);
         Assert.Contains("issued by runtime instance 1; instance 2 runs now", replies[0].Fault!.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every handle a request names is checked, wherever it sits (a property, an optional one, an array), and a
+    /// request naming none has none to check.</summary>
+    [Fact]
+    public void StaleHandle_InAnyPositionOfAnyRequest_IsRefusedBeforeSending()
+    {
+        Request[] named =
+        [
+            new CreateTypeRequest(TypeKind.Chan, Element: new(1)), new ZeroPointerRequest(new(2)), new MakeMapRequest(new(3)),
+            new LookupMissingRequest(new(4), 0), new AssignRequest(new(5), 0, 0), new RaceFirstUseRequest([new(6), new(7)], 1),
+        ];
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], named.SelectMany(r => r.Handles).Select(h => h.Value));
+        Assert.Empty(new Request[] { new CreateTypeRequest(TypeKind.Array, 8), new ConvertRequest(ValueKind.Int8, 1), ExecAdapter.RegionsAsked }.SelectMany(r => r.Handles));
+
+        using var a = ExecAdapter.Start(Hostile("crash", 1));
+        _ = Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 0)); // instance 2 runs after the restart
+        var stale = new TypeRef((1L << 32) | 3);
+        foreach (var call in new Action[] { () => a.CreateType(TypeKind.Chan, 0, stale), () => a.RaceFirstUse([new TypeRef(2L << 32), stale], 2) })
+        {
+            var e = Assert.Throws<AdapterException>(call);
+            AssertFault(ExecFault.StaleHandle, e);
+            Assert.Contains($"handle {stale.Id} was issued by runtime instance 1; instance 2 runs now", e.Message, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>A reset makes a fresh runtime in the same process: a handle issued before it is stale, as after a restart.</summary>
@@ -474,13 +498,13 @@ public sealed class ExecAdapterFaultTests
         using var a = ExecAdapter.Start(Inline());
         var pid = a.ProcessId;
         var map = new MapRef(1L << 32); // runtime instance 1's map 0
-        Assert.True(a.Submit([ExecRequest.LookupMissing(map, 7)])[0].IsOk);
+        Assert.True(a.Submit([new LookupMissingRequest(new(map.Id), 7)])[0].IsOk);
         Assert.True(a.TryReset());
-        var replies = a.Submit([ExecRequest.LookupMissing(map, 7)]);
+        var replies = a.Submit([new LookupMissingRequest(new(map.Id), 7)]);
         Assert.Equal(ExecFault.StaleHandle, ExecFaults.Of(replies[0].Fault!));
         Assert.Contains("issued by runtime instance 1; instance 2 runs now", replies[0].Fault!.Message, StringComparison.Ordinal);
         Assert.Equal(pid, a.ProcessId);
-        Assert.True(a.Submit([ExecRequest.LookupMissing(new MapRef(2L << 32), 7)])[0].IsOk); // the fresh runtime's own handle
+        Assert.True(a.Submit([new LookupMissingRequest(new(2L << 32), 7)])[0].IsOk); // the fresh runtime's own handle
     }
 
     /// <summary>Missing program: Reports start.</summary>

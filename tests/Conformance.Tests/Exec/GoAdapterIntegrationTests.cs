@@ -166,7 +166,7 @@ public sealed class GoAdapterIntegrationTests(ITestOutputHelper output)
             Path.Combine(RepoPaths.GoAdapterDir, "run.sh"), target.Split(' ')) { RequestTimeout = TimeSpan.FromSeconds(120) });
         const int n = 2000;
         var values = Enumerable.Range(0, n).Select(i => (ValueKind.Uint32, (ulong)(i % 512))).ToArray();
-        var requests = values.Select(v => ExecRequest.Convert(v.Item1, v.Item2)).ToArray();
+        var requests = values.Select(v => new ConvertRequest(v.Item1, v.Item2)).ToArray();
         _ = a.Submit(requests[..100]); // warm up
         var clock = Stopwatch.StartNew();
         var batched = a.Submit(requests).Select(r => (PointedResult)r.GetResult()).ToList(); // a fault is thrown here, after the batch

@@ -14,7 +14,7 @@ public sealed class ReadAheadTests
     private static readonly RegionsRequest Regions = new();
 
     private static ExecReply Answer(Request r, object? result = null, AdapterException? fault = null, string? code = null) =>
-        new(ExecRequest.Of(r), 1, result ?? new EmptyResult(), fault, code);
+        new(r, 1, result ?? new EmptyResult(), fault, code);
 
     /// <summary>Two occurrences of a kind followed by the same read-only request: the third carries it; a request
     /// that followed only one of them (a read of the object just made) is not read ahead.</summary>
