@@ -22,7 +22,7 @@ namespace Conformance.Adapters.Exec;
 /// </remarks>
 public static class ExecServer
 {
-    /// <summary>The longest request line read, in bytes without the newline (the client's reply limit, mirrored).</summary>
+    /// <summary>The longest request line read, in bytes without the newline (the exec client's default reply limit too).</summary>
     public const int MaxLineBytes = 1 << 20;
 
     /// <summary>The longest read served, in bytes (requests.schema.json allows adapters to refuse more).</summary>

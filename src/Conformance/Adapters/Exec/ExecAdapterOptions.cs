@@ -14,8 +14,8 @@ public sealed record ExecAdapterOptions(string Program, IReadOnlyList<string> Ar
     /// <summary>The time budget for the adapter's whole life, restarts included. Default 1 hour.</summary>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>The longest stdout line accepted, in bytes without the newline. Default 1 MiB.</summary>
-    public int MaxLineBytes { get; init; } = 1 << 20;
+    /// <summary>The longest stdout line accepted, in bytes without the newline. Default 1 MiB, the server's request limit (<see cref="ExecServer.MaxLineBytes"/>).</summary>
+    public int MaxLineBytes { get; init; } = ExecServer.MaxLineBytes;
 
     /// <summary>How many times a failed adapter process is replaced by a new one. Default 2.</summary>
     public int MaxRestarts { get; init; } = 2;
