@@ -79,6 +79,38 @@ public class TraceTests
         Assert.Contains(report.Orphans, o => o == "ZV-005: no test");
     }
 
+    /// <summary>
+    /// docs/adding-a-requirement.md, rehearsed: a requirement written in spec/ alone is named by trace with every place
+    /// still missing, and each place, once it exists, leaves the list (the model obligation read from models/, the
+    /// declarations from compiled code); the last, a case, needs code in src/Conformance/Suite/Cases.
+    /// </summary>
+    [Fact]
+    public void Trace_NewRequirement_NamesEachPlaceStillMissing_UntilItExists()
+    {
+        string root = CliHarness.RepoRoot();
+        string copy = Directory.CreateTempSubdirectory("trace-").FullName;
+        foreach (var dir in new[] { "spec", "models" })
+        {
+            CopyTree(Path.Combine(root, dir), Path.Combine(copy, dir));
+        }
+        File.AppendAllText(Path.Combine(copy, "spec", "zero-values.md"),
+            "\n### ZV-097: Rehearsed requirement\n- **Statement**: x MUST y.\n- **Rationale**: z.\n- **Architectures**: all\n- **Feature**: zero.shared-static\n- **Status**: active\n");
+        var links = Links(root);
+        string? Missing() => Traceability.Check(copy, Inputs.ForTrace(), links).Orphans.SingleOrDefault(o => o.StartsWith("ZV-097", StringComparison.Ordinal));
+        const string Broken = "no broken variant (zoo, seeded model bug, seam test or Go patch)";
+
+        Assert.Equal($"ZV-097: no model obligation, no reference code citing it, no conformance case, no test, {Broken}", Missing());
+        File.AppendAllText(Path.Combine(copy, "models", "zero-lookup.smt2"),
+            "\n(push 1)\n(set-info :obligation \"rehearsed\")\n(set-info :requirement \"ZV-097\")\n(set-info :status unsat)\n(assert false)\n(check-sat)\n(pop 1)\n");
+        Assert.Equal($"ZV-097: no reference code citing it, no conformance case, no test, {Broken}", Missing());
+        links = links with { ReferenceLinks = [.. links.ReferenceLinks, ("ZV-097", "ReferenceRuntime.Rehearsed")] };
+        Assert.Equal($"ZV-097: no conformance case, no test, {Broken}", Missing());
+        links = links with { Broken = [.. links.Broken, ("ZV-097", "zoo:rehearsed")] };
+        Assert.Equal("ZV-097: no conformance case, no test", Missing());
+        links = links with { TestLinks = [.. links.TestLinks, ("ZV-097", "RehearsalTests.Rehearsed")] };
+        Assert.Equal("ZV-097: no conformance case", Missing());
+    }
+
     private static void CopyTree(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
