@@ -14,8 +14,9 @@ namespace Conformance.Adapters.Exec;
 // results, ExecServer answers requests; docs/protocol/*.schema.json are generated from them, the doc comments
 // becoming descriptions (ProtocolSchemaTests fails when a committed schema differs). A parameter with a default
 // is optional on the wire. To add an op: its request record and [JsonDerivedType] line, its result record and
-// [JsonSerializable] line in ProtocolJson, an arm in ExecServer.Answer and the client's member in ExecAdapter. The client
-// sends these records as they are (its handles' high halves, naming the runtime instance, never travel: see Handle).
+// [JsonSerializable] line in ProtocolJson, an arm in ExecServer.Answer, the client's member in ExecAdapter and its row
+// in docs/protocol.md (ProtocolSchemaTests checks the row's names against these records). The client sends these
+// records as they are (its handles' high halves, naming the runtime instance, never travel: see Handle).
 
 /// <summary>A request: <c>{"op": name, "id": n, ...arguments}</c>.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "op")]

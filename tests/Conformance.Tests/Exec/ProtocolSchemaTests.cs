@@ -85,6 +85,34 @@ public sealed class ProtocolSchemaTests
             JsonSerializer.Serialize<Request>(new ConvertRequest(ValueKind.Uint64, ulong.MaxValue), ProtocolJson.Default.Request));
     }
 
+    /// <summary>
+    /// docs/protocol.md's table of ops has one row per op, naming every argument of its request and every field of its
+    /// result (the prose is the document's, the names are the message types'), and the IRuntimeAdapter member it mirrors.
+    /// </summary>
+    [Fact]
+    public void OpTable_InTheProtocolDocument_NamesEveryOpArgumentAndResultField()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "protocol.md"));
+        var start = text.IndexOf("| op | arguments | result | mirrors |", StringComparison.Ordinal);
+        var table = text[start..text.IndexOf("\n\n", start, StringComparison.Ordinal)];
+        var rows = Regex.Matches(table, @"^\| `([A-Za-z]+)`[^|]*\|([^|]*)\|([^|]*)\|([^|]*)\|$", RegexOptions.Multiline)
+            .Select(m => (Op: m.Groups[1].Value, Arguments: Names(m.Groups[2].Value), Result: Names(m.Groups[3].Value), Mirrors: m.Groups[4].Value.Trim())).ToList();
+        Assert.Equal(ProtocolJson.Ops.Keys.Order(StringComparer.Ordinal), rows.Select(r => r.Op).Order(StringComparer.Ordinal));
+        var members = typeof(IRuntimeAdapter).GetMembers().Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (op, arguments, result, mirrors) in rows)
+        {
+            var request = ProtocolJson.Ops[op];
+            var resultType = request.BaseType!.GetGenericArguments().Single();
+            Assert.All(Fields(request).Where(f => f != "id"), f => Assert.True(arguments.Contains(f), $"docs/protocol.md: the row of {op} does not name its argument `{f}`"));
+            Assert.All(Fields(resultType), f => Assert.True(result.Contains(f), $"docs/protocol.md: the row of {op} does not name its result field `{f}` ({resultType.Name})"));
+            Assert.True(mirrors == "(fresh instances)" || members.Contains(mirrors.Trim('`').Replace("()", "", StringComparison.Ordinal)),
+                $"docs/protocol.md: the row of {op} mirrors {mirrors}, which IRuntimeAdapter does not have");
+        }
+
+        static HashSet<string> Names(string column) => [.. Regex.Matches(column, "`([A-Za-z]+)[^`]*`").Select(m => m.Groups[1].Value)];
+        static IEnumerable<string> Fields(Type type) => ProtocolJson.Default.GetTypeInfo(type)!.Properties.Select(p => p.Name);
+    }
+
     /// <summary>The fault names in messages are the ones docs/protocol.md lists, each once.</summary>
     [Fact]
     public void FaultNames_AreTheOnesTheProtocolDocumentLists()
