@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Conformance.Adapters;
@@ -111,6 +113,17 @@ public sealed class ProtocolSchemaTests
 
         static HashSet<string> Names(string column) => [.. Regex.Matches(column, "`([A-Za-z]+)[^`]*`").Select(m => m.Groups[1].Value)];
         static IEnumerable<string> Fields(Type type) => ProtocolJson.Default.GetTypeInfo(type)!.Properties.Select(p => p.Name);
+    }
+
+    /// <summary>docs/protocol.md explains every error code an error reply may carry (the codes are ErrorBody's, so the schema's).</summary>
+    [Fact]
+    public void ErrorCodes_AreEachExplainedInTheProtocolDocument()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "protocol.md"));
+        var start = text.IndexOf("Error codes:", StringComparison.Ordinal);
+        var paragraph = text[start..text.IndexOf("\n\n", start, StringComparison.Ordinal)];
+        var codes = typeof(ErrorBody).GetProperty(nameof(ErrorBody.Code))!.GetCustomAttribute<AllowedValuesAttribute>()!.Values;
+        Assert.All(codes, c => Assert.Contains($"`{c}`", paragraph, StringComparison.Ordinal));
     }
 
     /// <summary>The fault names in messages are the ones docs/protocol.md lists, each once.</summary>
