@@ -18,14 +18,7 @@ internal static class Program
     /// <summary>Parses and runs; used by the tests with captured writers.</summary>
     public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("Conformance suite for allocation-free value sharing (shared map zero values, the small-value table).");
-        root.Subcommands.Add(RunCommand.Build(stdout, stderr));
-        root.Subcommands.Add(ProveVerb.Build(stdout, stderr));
-        root.Subcommands.Add(TraceCommand.Build(stdout, stderr));
-        root.Subcommands.Add(ReportCommand.Build(stdout, stderr));
-        root.Subcommands.Add(BenchCommand.Build(stdout, stderr));
-        root.Subcommands.Add(ServeCommand.Build(stderr, Console.OpenStandardInput, Console.OpenStandardOutput));
-        var parse = root.Parse(args);
+        var parse = Root(stdout, stderr).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)
@@ -56,6 +49,19 @@ internal static class Program
             stderr.WriteLine($"error: {e.Message}");
             return Failed;
         }
+    }
+
+    /// <summary>Every verb and its options: the one declaration of the command line (the README's table is checked against it).</summary>
+    internal static RootCommand Root(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Conformance suite for allocation-free value sharing (shared map zero values, the small-value table).");
+        root.Subcommands.Add(RunCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ProveVerb.Build(stdout, stderr));
+        root.Subcommands.Add(TraceCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ReportCommand.Build(stdout, stderr));
+        root.Subcommands.Add(BenchCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Build(stderr, Console.OpenStandardInput, Console.OpenStandardOutput));
+        return root;
     }
 }
 
