@@ -149,7 +149,7 @@ public sealed class ExecServerTests
             }
         }
 
-        /// <summary>The client's requests match requests.schema.json (so a third-party adapter may rely on it).</summary>
+        /// <summary>The client's requests, of every op, match requests.schema.json (so a third-party adapter may rely on it).</summary>
         [Fact]
         public void ClientRequests_EveryOneMatchesTheRequestSchema()
         {
@@ -160,8 +160,9 @@ public sealed class ExecServerTests
                 new CreateTypeRequest(TypeKind.Chan, Element: new((5L << 32) | 5)), new CompilerTypesRequest(), new ZeroPointerRequest(new(2)),
                 new MakeMapRequest(new(2)), new LookupMissingRequest(new(1), ulong.MaxValue), new AssignRequest(new(1), 0, 255),
                 new ConvertRequest(ValueKind.Int8, 0x80), new OneByteStringRequest(255), new EmptyStringRequest(), new NilSliceRequest(),
-                new RaceFirstUseRequest([new(1), new(2)], 256),
+                new RaceFirstUseRequest([new(1), new(2)], 256), new EmptySliceRequest(), new ScanRequest(0x1000, ulong.MaxValue), new ResetRequest(),
             ];
+            Assert.Equal(ProtocolJson.Ops.Keys.Order(StringComparer.Ordinal), all.Select(r => r.Op).Distinct().Order(StringComparer.Ordinal)); // every op
             foreach (var request in all)
             {
                 var json = JsonSerializer.SerializeToElement(request with { Id = 42 }, ProtocolJson.Default.Request);
