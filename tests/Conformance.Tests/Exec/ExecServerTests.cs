@@ -171,6 +171,24 @@ public sealed class ExecServerTests
             }
         }
 
+        /// <summary>The server has an answer for every op (ExecServer.Answer's arms against ProtocolJson.Ops): each gets a
+        /// result or the served runtime's own refusal, never bad-request or internal.</summary>
+        [Fact]
+        public void EveryOp_IsAnsweredByTheServer()
+        {
+            Request[] one =
+            [
+                new HelloRequest([.. ExecProtocol.Versions]), new RegionsRequest(), new ReadRequest(0x400000, 4), new CreateTypeRequest(TypeKind.Array, 16),
+                new CompilerTypesRequest(), new ZeroPointerRequest(new(7)), new MakeMapRequest(new(7)), new LookupMissingRequest(new(3), 1),
+                new AssignRequest(new(3), 1, 2), new ConvertRequest(ValueKind.Int8, 1), new OneByteStringRequest(65), new EmptyStringRequest(),
+                new NilSliceRequest(), new EmptySliceRequest(), new ScanRequest(0x400000, 4), new ResetRequest(), new RaceFirstUseRequest([new(7)], 1),
+            ];
+            Assert.Equal(ProtocolJson.Ops.Keys.Order(StringComparer.Ordinal), one.Select(r => r.Op).Order(StringComparer.Ordinal));
+            var replies = Serve(new ScriptedRuntime(), [.. one.Select((r, i) => JsonSerializer.Serialize(r with { Id = i + 1 }, ProtocolJson.Default.Request))]);
+            Assert.All(replies.Zip(one), p => Assert.True(p.First.GetProperty("ok").GetBoolean()
+                || p.First.GetProperty("error").GetProperty("code").GetString() is not ("bad-request" or "internal"), $"{p.Second.Summary}: {p.First}"));
+        }
+
         /// <summary>Every value and type kind the client writes, the server reads back; names are strict (no other case, no numbers).</summary>
         [Fact]
         public void EveryKindName_ParsesBackToItsKind()
