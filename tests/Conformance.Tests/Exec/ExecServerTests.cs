@@ -149,21 +149,23 @@ public sealed class ExecServerTests
             }
         }
 
+        /// <summary>Requests of every op, as the client writes them (an argument at its extreme where it has one).</summary>
+        private static readonly Request[] EveryOpRequests =
+        [
+            new HelloRequest([.. ExecProtocol.Versions]), ExecAdapter.RegionsAsked, new RegionsRequest(), new ReadRequest(ulong.MaxValue, 262144),
+            new CreateTypeRequest(TypeKind.Array, 1 << 20), new CreateTypeRequest(TypeKind.Struct, 16),
+            new CreateTypeRequest(TypeKind.Chan, Element: new((5L << 32) | 5)), new CompilerTypesRequest(), new ZeroPointerRequest(new(2)),
+            new MakeMapRequest(new(2)), new LookupMissingRequest(new(1), ulong.MaxValue), new AssignRequest(new(1), 0, 255),
+            new ConvertRequest(ValueKind.Int8, 0x80), new OneByteStringRequest(255), new EmptyStringRequest(), new NilSliceRequest(),
+            new RaceFirstUseRequest([new(1), new(2)], 256), new EmptySliceRequest(), new ScanRequest(0x1000, ulong.MaxValue), new ResetRequest(),
+        ];
+
         /// <summary>The client's requests, of every op, match requests.schema.json (so a third-party adapter may rely on it).</summary>
         [Fact]
         public void ClientRequests_EveryOneMatchesTheRequestSchema()
         {
-            Request[] all =
-            [
-                new HelloRequest([.. ExecProtocol.Versions]), ExecAdapter.RegionsAsked, new RegionsRequest(), new ReadRequest(ulong.MaxValue, 262144),
-                new CreateTypeRequest(TypeKind.Array, 1 << 20), new CreateTypeRequest(TypeKind.Struct, 16),
-                new CreateTypeRequest(TypeKind.Chan, Element: new((5L << 32) | 5)), new CompilerTypesRequest(), new ZeroPointerRequest(new(2)),
-                new MakeMapRequest(new(2)), new LookupMissingRequest(new(1), ulong.MaxValue), new AssignRequest(new(1), 0, 255),
-                new ConvertRequest(ValueKind.Int8, 0x80), new OneByteStringRequest(255), new EmptyStringRequest(), new NilSliceRequest(),
-                new RaceFirstUseRequest([new(1), new(2)], 256), new EmptySliceRequest(), new ScanRequest(0x1000, ulong.MaxValue), new ResetRequest(),
-            ];
-            Assert.Equal(ProtocolJson.Ops.Keys.Order(StringComparer.Ordinal), all.Select(r => r.Op).Distinct().Order(StringComparer.Ordinal)); // every op
-            foreach (var request in all)
+            Assert.Equal(ProtocolJson.Ops.Keys.Order(StringComparer.Ordinal), EveryOpRequests.Select(r => r.Op).Distinct().Order(StringComparer.Ordinal));
+            foreach (var request in EveryOpRequests)
             {
                 var json = JsonSerializer.SerializeToElement(request with { Id = 42 }, ProtocolJson.Default.Request);
                 Assert.DoesNotContain("4294967301", json.GetRawText(), StringComparison.Ordinal); // a handle's instance half never travels
@@ -176,16 +178,8 @@ public sealed class ExecServerTests
         [Fact]
         public void EveryOp_IsAnsweredByTheServer()
         {
-            Request[] one =
-            [
-                new HelloRequest([.. ExecProtocol.Versions]), new RegionsRequest(), new ReadRequest(0x400000, 4), new CreateTypeRequest(TypeKind.Array, 16),
-                new CompilerTypesRequest(), new ZeroPointerRequest(new(7)), new MakeMapRequest(new(7)), new LookupMissingRequest(new(3), 1),
-                new AssignRequest(new(3), 1, 2), new ConvertRequest(ValueKind.Int8, 1), new OneByteStringRequest(65), new EmptyStringRequest(),
-                new NilSliceRequest(), new EmptySliceRequest(), new ScanRequest(0x400000, 4), new ResetRequest(), new RaceFirstUseRequest([new(7)], 1),
-            ];
-            Assert.Equal(ProtocolJson.Ops.Keys.Order(StringComparer.Ordinal), one.Select(r => r.Op).Order(StringComparer.Ordinal));
-            var replies = Serve(new ScriptedRuntime(), [.. one.Select((r, i) => JsonSerializer.Serialize(r with { Id = i + 1 }, ProtocolJson.Default.Request))]);
-            Assert.All(replies.Zip(one), p => Assert.True(p.First.GetProperty("ok").GetBoolean()
+            var replies = Serve(new ScriptedRuntime(), [.. EveryOpRequests.Select((r, i) => JsonSerializer.Serialize(r with { Id = i + 1 }, ProtocolJson.Default.Request))]);
+            Assert.All(replies.Zip(EveryOpRequests), p => Assert.True(p.First.GetProperty("ok").GetBoolean()
                 || p.First.GetProperty("error").GetProperty("code").GetString() is not ("bad-request" or "internal"), $"{p.Second.Summary}: {p.First}"));
         }
 
