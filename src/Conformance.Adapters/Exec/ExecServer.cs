@@ -68,7 +68,7 @@ public static class ExecServer
             for (; lines.Next() is var (line, length, _); answered++)
             {
                 JsonSerializer.Serialize(writer, length > MaxLineBytes
-                    ? Error(-1, "bad-request", $"request line longer than {MaxLineBytes} bytes (skipped)")
+                    ? Error(-1, ErrorBody.BadRequest, $"request line longer than {MaxLineBytes} bytes (skipped)")
                     : Answer(ref adapter, start, line.Span), ProtocolJson.Default.Reply);
                 writer.Flush();
                 writer.Reset();
@@ -101,7 +101,7 @@ public static class ExecServer
         };
         if (bad is not null)
         {
-            return Error(id, "bad-request", bad);
+            return Error(id, ErrorBody.BadRequest, bad);
         }
         Request? request = null;
         try
@@ -124,11 +124,11 @@ public static class ExecServer
         {
             return e switch
             {
-                JsonException j when request is null || j is WireException => Error(id, "bad-request", $"{op}: {WireException.Describe(j)}"),
-                MemoryFaultException => Error(id, "fault", e.Message),
-                AdapterException => Error(id, request is ReadRequest ? "fault" : "internal", e.Message),
-                NotSupportedException => Error(id, "unsupported", e.Message),
-                _ => Error(id, "internal", $"{op}: {e.GetType().Name}: {e.Message}"),
+                JsonException j when request is null || j is WireException => Error(id, ErrorBody.BadRequest, $"{op}: {WireException.Describe(j)}"),
+                MemoryFaultException => Error(id, ErrorBody.Fault, e.Message),
+                AdapterException => Error(id, request is ReadRequest ? ErrorBody.Fault : ErrorBody.Internal, e.Message),
+                NotSupportedException => Error(id, ErrorBody.Unsupported, e.Message),
+                _ => Error(id, ErrorBody.Internal, $"{op}: {e.GetType().Name}: {e.Message}"),
             };
         }
     }

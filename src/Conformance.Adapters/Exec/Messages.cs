@@ -105,8 +105,12 @@ internal sealed record RaceFirstUseRequest(Handle[] Types, [property: Range(1, 2
 internal sealed record Reply([property: JsonPropertyOrder(-1)] long Id, bool Ok, object? Result = null, ErrorBody? Error = null);
 /// <summary>Why a request has no result.</summary>
 /// <param name="Code">bad-request: the adapter could not understand the request; unsupported: the runtime has no such thing to observe (the message says why); runtime-panic: the runtime refused (its own message); fault: a read hit unmapped memory; internal.</param>
-internal sealed record ErrorBody([property: AllowedValues("bad-request", "unsupported", "runtime-panic", "fault", "internal")] string Code, string Message)
-    : Message;
+internal sealed record ErrorBody([property: AllowedValues(ErrorBody.BadRequest, ErrorBody.Unsupported, ErrorBody.RuntimePanic, ErrorBody.Fault, ErrorBody.Internal)] string Code, string Message)
+    : Message
+{
+    // The codes, declared here only: the server writes them, the client falls back on them, the schema's enum is the attribute's list.
+    internal const string BadRequest = "bad-request", Unsupported = "unsupported", RuntimePanic = "runtime-panic", Fault = "fault", Internal = "internal";
+}
 
 /// <summary>What the adapter says of itself.</summary>
 /// <param name="Protocol">The protocol version the adapter speaks; the client refuses any it does not.</param>

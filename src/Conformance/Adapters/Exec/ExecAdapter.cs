@@ -487,7 +487,7 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
         if (ScansInPlace)
         {
             var reply = Send(new ScanRequest(address, length));
-            if (reply.ErrorCode is not ("unsupported" or "bad-request"))
+            if (reply.ErrorCode is not (ErrorBody.Unsupported or ErrorBody.BadRequest))
             {
                 var r = (ScanReply)FaultedRead(reply, address, length).GetResult();
                 return r.NonZero > length || r.First >= length
@@ -503,7 +503,7 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
     /// A read or scan the adapter answered with error <c>fault</c>: the runtime's memory was not readable there. That is what
     /// the runtime did (a case whose requirement says the memory is readable judges it), not an adapter failure.
     /// </summary>
-    private static ExecReply FaultedRead(ExecReply reply, ulong address, ulong length) => reply.ErrorCode == "fault"
+    private static ExecReply FaultedRead(ExecReply reply, ulong address, ulong length) => reply.ErrorCode == ErrorBody.Fault
         ? throw new MemoryFaultException(address, length, reply.Fault?.Message ?? "fault")
         : reply;
 
@@ -526,7 +526,7 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
             return false;
         }
         var reply = Send(new ResetRequest());
-        if (reply.ErrorCode == "unsupported" || reply.GetResult() is not EmptyResult)
+        if (reply.ErrorCode == ErrorBody.Unsupported || reply.GetResult() is not EmptyResult)
         {
             return false;
         }
