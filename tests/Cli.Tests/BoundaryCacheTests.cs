@@ -85,7 +85,7 @@ public sealed class BoundaryCacheTests : IDisposable
         var left = Directory.GetFiles(_dir, "boundaries-*.tsv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(BoundaryCache.Kept, left.Count);
         Assert.Contains("boundaries-new.tsv", left);
-        Assert.DoesNotContain($"boundaries-old{BoundaryCache.Kept - 1}.tsv", left); // the oldest went
+        Assert.DoesNotContain($"boundaries-old{BoundaryCache.Kept - 1}.tsv", left); // the newest file past the kept ones went
         Assert.Contains("boundaries-old0.tsv", left);
     }
 }

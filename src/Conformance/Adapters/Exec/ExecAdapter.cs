@@ -312,9 +312,19 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
 
     // The high half of a client handle is the runtime instance that issued it: a new one per process start and per
     // successful reset (a reset runtime knows nothing of the handles it issued before, though the process is the same).
-    private AdapterException? Stale(Request request) => request.Handles.Where(h => _process is null || h.Value >> 32 != _generation)
-        .Select(h => Fault(ExecFault.StaleHandle, $"handle {h.Value} was issued by runtime instance {h.Value >> 32}; instance {(_process is null ? "none" : $"{_generation}")} runs now", null))
-        .FirstOrDefault();
+    // Asked for every request sent (twice when read-ahead is on): a loop, no delegate per request; a fault only when stale.
+    private AdapterException? Stale(Request request)
+    {
+        foreach (var h in request.Handles)
+        {
+            if (_process is null || h.Value >> 32 != _generation)
+            {
+                return Fault(ExecFault.StaleHandle,
+                    $"handle {h.Value} was issued by runtime instance {h.Value >> 32}; instance {(_process is null ? "none" : $"{_generation}")} runs now", null);
+            }
+        }
+        return null;
+    }
 
     private long FromAdapterHandle(long handle) => ((long)_generation << 32) | (uint)handle;
 
