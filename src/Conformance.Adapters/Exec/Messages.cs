@@ -74,7 +74,7 @@ internal abstract record Request<TResult> : Request where TResult : Message
 internal sealed record HelloRequest([property: MinLength(1)] int[] Protocols) : Request<HelloResult>;
 /// <param name="Protection">Protocol 2, optional: false when the client does not need the regions' protection, which the adapter may then leave out (reading it can cost more than the rest of the answer: under qemu-user about a millisecond per reading of /proc/self/maps); absent or true: given where known, as before.</param>
 internal sealed record RegionsRequest(bool? Protection = null) : Request<RegionsResult>;
-/// <param name="Length">Bytes to read; adapters may refuse more than 262144.</param>
+/// <param name="Length">Bytes to read, at most the maximum (the hex reply then fits in a line of 1 MiB).</param>
 internal sealed record ReadRequest(ulong Address, [property: Range(0, ExecServer.MaxReadBytes)] int Length) : Request<ReadResult>;
 /// <param name="Size">array and struct only: the byte count (array: [n]byte; struct: a fresh struct type of exactly that many bytes).</param>
 /// <param name="Element">every kind but array and struct: the element (map: value with uint64 key; func: result).</param>

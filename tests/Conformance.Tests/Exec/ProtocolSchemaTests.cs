@@ -126,6 +126,24 @@ public sealed class ProtocolSchemaTests
         Assert.All(codes, c => Assert.Contains($"`{c}`", paragraph, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The numbers docs/protocol.md writes for people are their declarations' (a copy by hand, checked): the versions the
+    /// client offers (ExecProtocol.Versions, in the handshake and its refusal example) and the longest read served.
+    /// </summary>
+    [Fact]
+    public void ProtocolDocumentNumbers_AreTheirDeclarations()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "protocol.md"));
+        var versions = string.Join(", ", ExecProtocol.Versions);
+        Assert.True(text.Contains($"the client offers `protocols: [{versions}]`", StringComparison.Ordinal),
+            $"docs/protocol.md's handshake must say the client offers `protocols: [{versions}]` (ExecProtocol.Versions)");
+        Assert.True(text.Contains($"this client speaks protocols {versions}\"", StringComparison.Ordinal),
+            $"docs/protocol.md's refusal example must say \"this client speaks protocols {versions}\"");
+        var bounds = Regex.Matches(text, @"`length` int \(<= (\d+)\)").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(bounds.SequenceEqual([ExecServer.MaxReadBytes]),
+            $"docs/protocol.md's read row must bound `length` as (<= {ExecServer.MaxReadBytes}) (ExecServer.MaxReadBytes), once; it writes [{string.Join(", ", bounds)}]");
+    }
+
     /// <summary>The fault names in messages are the ones docs/protocol.md lists, each once.</summary>
     [Fact]
     public void FaultNames_AreTheOnesTheProtocolDocumentLists()
