@@ -31,6 +31,27 @@ public class ReadmeTests
             ? [(path, command)] : command.Subcommands.SelectMany(c => Verbs(c, $"{path} {c.Name}".Trim()));
     }
 
+    /// <summary>
+    /// A default the parser states in an option's description (built from the constant that applies it: ExecAdapterOptions,
+    /// RunOptions, Pipeline) is the one the README writes for that option, "`--name` (..., default N)", wherever it writes one.
+    /// </summary>
+    [Fact]
+    public void ReadmeOptionDefaults_AreTheParsersDefaults()
+    {
+        var readme = File.ReadAllText(Path.Combine(CliHarness.RepoRoot(), "README.md"));
+        var options = Options(Program.Root(TextWriter.Null, TextWriter.Null)).Select(o => (o.Name, Default: Regex.Match(o.Description ?? "", @"\bdefault (\d+(?:\.\d+)?)\b")))
+            .Where(o => o.Default.Success).ToList();
+        Assert.Contains(options, o => o.Name == "--request-timeout");
+        foreach (var (name, parsed) in options)
+        {
+            var written = Regex.Matches(readme, $@"`{Regex.Escape(name)}` \([^)]*?\bdefault (\d+(?:\.\d+)?)\b").Select(m => m.Groups[1].Value).ToList();
+            Assert.True(written.Count > 0, $"README never states `{name}`'s default ({parsed.Groups[1].Value}) as \"`{name}` (..., default N)\"");
+            Assert.All(written, w => Assert.True(w == parsed.Groups[1].Value, $"README says `{name}` defaults to {w}; the parser says {parsed.Groups[1].Value}"));
+        }
+
+        static IEnumerable<Option> Options(Command command) => command.Options.Concat(command.Subcommands.SelectMany(Options));
+    }
+
     /// <summary>The README's ID ranges of spec/ ("`ZV-001..018`") are exactly the IDs spec/ defines, and each withdrawn one is named beside them.</summary>
     [Fact]
     public void ReadmeRequirementRanges_AreTheIdsSpecDefines()

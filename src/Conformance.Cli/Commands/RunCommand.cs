@@ -29,11 +29,12 @@ internal static class RunCommand
         var html = new Option<FileInfo?>("--html") { Description = "one self-contained HTML matrix" };
         var noProve = new Option<bool>("--no-prove") { Description = "skip the model proofs that precede a reference run" };
         var noZoo = new Option<bool>("--no-zoo") { Description = "skip the zoo of deliberately broken runtimes" };
-        var requestTimeout = new Option<double?>("--request-timeout") { Description = "exec adapters: seconds to wait for one reply before the adapter counts as hung (default 30)" };
-        var runTimeout = new Option<double?>("--run-timeout") { Description = "exec adapters: seconds one adapter may take in all, restarts included (default 3600)" };
-        var maxRestarts = new Option<int?>("--max-restarts") { Description = "exec adapters: how often a failed adapter process is replaced (default 2)" };
+        var exec = new ExecAdapterOptions("", []); // the exec limits' defaults, declared there
+        var requestTimeout = new Option<double?>("--request-timeout") { Description = $"exec adapters: seconds to wait for one reply before the adapter counts as hung (default {exec.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)})" };
+        var runTimeout = new Option<double?>("--run-timeout") { Description = $"exec adapters: seconds one adapter may take in all, restarts included (default {exec.RunTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)})" };
+        var maxRestarts = new Option<int?>("--max-restarts") { Description = $"exec adapters: how often a failed adapter process is replaced (default {exec.MaxRestarts})" };
         var noReadAhead = new Option<bool>("--no-read-ahead") { Description = "exec adapters: one request per round trip (by default a request that may change the state carries the read-only requests that followed it before; same answers, fewer round trips)" };
-        var noPipeline = new Option<bool>("--no-pipeline") { Description = "every case asks as it goes, and the state is judged after each case that may have changed it (by default cases whose requests are known beforehand are sent ahead, up to 256 at a time: the same requests and verdicts in fewer round trips; the state is judged once per such window)" };
+        var noPipeline = new Option<bool>("--no-pipeline") { Description = $"every case asks as it goes, and the state is judged after each case that may have changed it (by default cases whose requests are known beforehand are sent ahead, up to {Pipeline.MaxCases} at a time: the same requests and verdicts in fewer round trips; the state is judged once per such window)" };
         var raceTrials = new Option<int?>("--race-trials") { Description = $"the race case (ZV-011): at most this many trials, each on a fresh runtime where one can be had (1..1000, default {RunOptions.DefaultRaceTrials}; README, \"Races\")" };
         var raceBudget = new Option<double?>("--race-budget") { Description = $"the race case: seconds after which no further trial starts (default {RunOptions.DefaultRaceBudgetSeconds.ToString(CultureInfo.InvariantCulture)})" };
         var dryRun = new Option<bool>("--dry-run") { Description = "check every option as a run would (and that each exec adapter's program and each report's folder exist), print what would run, start nothing" };
@@ -150,7 +151,6 @@ internal static class RunCommand
         return exit;
     }
 
-    /// <summary>The exec limits from the command line (docs/protocol.md, Faults); each must be positive (restarts: 0 or more).</summary>
     /// <summary><paramref name="options"/> with the race case's trials and budget, each checked (a usage error names the option).</summary>
     internal static RunOptions RaceOptions(RunOptions options, int? trials, double? budgetSeconds) => options with
     {
@@ -168,6 +168,7 @@ internal static class RunCommand
         },
     };
 
+    /// <summary>The exec limits from the command line (docs/protocol.md, Faults); each must be positive (restarts: 0 or more).</summary>
     internal static Func<ExecAdapterOptions, ExecAdapterOptions> ExecLimits(double? requestSeconds, double? runSeconds, int? restarts, bool noReadAhead = false)
     {
         static TimeSpan? Seconds(double? value, string option) => value switch
