@@ -22,11 +22,19 @@ internal static class ReportCommand
                 throw new UsageException("report merge: give --html FILE and/or --junit FILE");
             }
             var all = new List<CaseResult>();
+            var incomplete = new List<string>();
             foreach (var f in inputs)
             {
                 try
                 {
-                    all.AddRange(JsonLinesSink.Read(f.FullName, out _));
+                    var file = JsonLinesSink.Load(f.FullName);
+                    all.AddRange(file.Results);
+                    if (file.Incomplete is { } why)
+                    {
+                        // Merged all the same (no result is lost), and said: the page must not pass for a whole run.
+                        incomplete.Add(f.Name);
+                        stderr.WriteLine($"error: {f.FullName} is incomplete: {why}; its {file.Results.Count} complete results are merged");
+                    }
                 }
                 catch (ReportFormatException e)
                 {
@@ -37,7 +45,8 @@ internal static class ReportCommand
             var catalog = RequirementCatalog.LoadEmbedded();
             if (parse.GetValue(html) is { } h)
             {
-                File.WriteAllText(h.FullName, HtmlReport.Render(all, catalog, $"Conformance results ({inputs.Length} {(inputs.Length == 1 ? "file" : "files")} merged)"));
+                File.WriteAllText(h.FullName, HtmlReport.Render(all, catalog, $"Conformance results ({inputs.Length} {(inputs.Length == 1 ? "file" : "files")} merged" +
+                    (incomplete.Count == 0 ? ")" : $"; INCOMPLETE, cut off: {string.Join(", ", incomplete)})")));
                 // On stderr: stdout is the merged matrix, which docs/results/matrix.txt keeps.
                 stderr.WriteLine($"wrote {h} ({new FileInfo(h.FullName).Length / 1024.0:0} KiB)");
             }
@@ -46,9 +55,11 @@ internal static class ReportCommand
                 JUnitReport.Write(j.FullName, all);
             }
             var runs = all.Select(r => $"{r.Runtime} {r.RuntimeVersion} {r.Arch}").Distinct().Count();
-            stdout.WriteLine($"merged {all.Count} results of {runs} runtime/architecture runs from {inputs.Length} files");
+            stdout.WriteLine($"merged {all.Count} results of {runs} runtime/architecture runs from {inputs.Length} files" +
+                (incomplete.Count == 0 ? "" : $" ({incomplete.Count} incomplete: {string.Join(", ", incomplete)})"));
             Matrix.Print(stdout, all, catalog);
-            return Program.Ok;
+            // The verdicts were judged by each run's own exit code; a merge fails only on what it could not read whole.
+            return incomplete.Count == 0 ? Program.Ok : Program.Usage;
         });
         var report = new Command("report", "Work with results files.") { merge };
         return report;
