@@ -18,11 +18,15 @@ shopt -s nullglob
 files=("$in"/*.jsonl)
 [ ${#files[@]} -gt 0 ] || { echo "merge-results.sh: no results (*.jsonl) in $in" >&2; exit 2; }
 mkdir -p "$out/runs"
-"${suite[@]}" report merge "${files[@]}" --html "$out/index.html" --junit "$out/junit.xml" > "$out/matrix.txt"
-head -n 1 "$out/matrix.txt"
-judged() { grep -v ' not-applicable ' "$1" || true; }
 status=0; runs=0; compared=0
 report=()
+# A shard cut off (its job died mid-run) is merged all the same and report merge exits 2 naming it; the checks below
+# still run, so that the job's summary names every run's state.
+if ! "${suite[@]}" report merge "${files[@]}" --html "$out/index.html" --junit "$out/junit.xml" > "$out/matrix.txt"; then
+  report+=("report merge: a results file is unreadable or cut off (its message is in the log above)"); status=1
+fi
+head -n 1 "$out/matrix.txt" || true
+judged() { grep -v ' not-applicable ' "$1" || true; }
 for run in $(printf '%s\n' "${files[@]##*/}" | sed -E 's/\.[0-9]+of[0-9]+\.jsonl$//' | sort -u); do
   runs=$((runs + 1))
   shards=("$in/$run".*of*.jsonl)

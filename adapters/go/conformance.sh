@@ -67,7 +67,9 @@ for f in "$out"/*.jsonl.gz; do
   name="$(basename "$f" .gz)"; [ "$name" != negative-control.jsonl ] || continue
   zcat "$f" > "$tmp/$name"; files+=("$tmp/$name")
 done
-cli report merge "${files[@]}" --html "$out/matrix.html" > "$out/matrix.txt" && cat "$out/matrix.txt"
+# A results file cut off (a run that died) is merged and named, and fails the script (report merge exits 2).
+cli report merge "${files[@]}" --html "$out/matrix.html" > "$out/matrix.txt" || status=1
+cat "$out/matrix.txt"
 echo "the table of runs for $out/README.md:"
 "$here/table.sh" "$out"
 exit $status
