@@ -5,7 +5,8 @@ namespace Conformance.Cli;
 
 /// <summary>
 /// The runner. Verbs: run, prove, trace, report merge, bench, serve. Exit codes are a contract:
-/// 0 nothing failed, 1 a case or obligation failed or errored, 2 bad usage (the message names the argument).
+/// 0 nothing failed, 1 a case or obligation failed or errored, 2 bad usage (the message names the argument), an
+/// unreadable input or an unwritable report.
 /// </summary>
 internal static class Program
 {
@@ -30,6 +31,7 @@ internal static class Program
         }
         try
         {
+            CheckOutputs(parse);
             // The default exception handler would turn a UsageException into exit 1; usage errors are exit 2.
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
@@ -48,6 +50,36 @@ internal static class Program
         {
             stderr.WriteLine($"error: {e.Message}");
             return Failed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A report that could not be written after all (permissions, a full disk): named, never a stack trace.
+            // Results already written as they arrived (run --json) are kept.
+            stderr.WriteLine($"error: {e.Message}");
+            return Usage;
+        }
+    }
+
+    /// <summary>
+    /// Every file option of every verb names a file to write (--json, --junit, --html): its folder must exist and it must
+    /// not be a folder itself, checked before the verb does any work (a run would otherwise fail at its end).
+    /// </summary>
+    /// <exception cref="UsageException">A file option that cannot be written, named.</exception>
+    private static void CheckOutputs(ParseResult parse)
+    {
+        foreach (var option in parse.CommandResult.Command.Options.OfType<Option<FileInfo?>>())
+        {
+            if (parse.GetResult(option) is not null && parse.GetValue(option) is { } file)
+            {
+                if (Directory.Exists(file.FullName))
+                {
+                    throw new UsageException($"{option.Name} {file}: is a folder; name a file to write");
+                }
+                if (file.Directory is { Exists: false } folder)
+                {
+                    throw new UsageException($"{option.Name} {file}: the folder {folder.FullName} does not exist");
+                }
+            }
         }
     }
 

@@ -22,13 +22,6 @@ internal static class DryRun
                 throw new UsageException($"--adapter {spec}: the program '{program}' does not exist or is not executable{(program.Contains('/', StringComparison.Ordinal) ? $" (relative to {Directory.GetCurrentDirectory()})" : " (searched in PATH)")}");
             }
         }
-        foreach (var report in reports.OfType<FileInfo>())
-        {
-            if (report.Directory is { Exists: false } dir)
-            {
-                throw new UsageException($"{report}: the folder {dir.FullName} does not exist");
-            }
-        }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"dry run: would run {string.Join(", ", targets)}; shard {options.ShardIndex}/{options.ShardCount}, seed {options.Seed}; proofs {(prove ? "first" : "skipped")}, zoo {(zoo ? "after" : "skipped")}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
