@@ -14,6 +14,12 @@ internal static class CliHarness
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Every verb the parser declares (Program.Root), by its full path ("report merge"), with its command.</summary>
+    public static IEnumerable<(string Path, System.CommandLine.Command Command)> Verbs() => Verbs(Conformance.Cli.Program.Root(TextWriter.Null, TextWriter.Null), "");
+
+    private static IEnumerable<(string Path, System.CommandLine.Command Command)> Verbs(System.CommandLine.Command command, string path) => command.Subcommands.Count == 0
+        ? [(path, command)] : command.Subcommands.SelectMany(c => Verbs(c, $"{path} {c.Name}".Trim()));
+
     /// <summary>The repository root, found from this source file (tests run where they were built).</summary>
     public static string RepoRoot([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Conformance.Cli;
 
 namespace Cli.Tests;
 
@@ -10,7 +9,7 @@ public class OutputFileTests
     public static TheoryData<string, string> FileOptions()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (path, command) in Verbs(Program.Root(TextWriter.Null, TextWriter.Null), ""))
+        foreach (var (path, command) in CliHarness.Verbs())
         {
             foreach (var option in command.Options.OfType<Option<FileInfo?>>())
             {
@@ -18,9 +17,6 @@ public class OutputFileTests
             }
         }
         return data;
-
-        static IEnumerable<(string Path, Command Command)> Verbs(Command command, string path) => command.Subcommands.Count == 0
-            ? [(path, command)] : command.Subcommands.SelectMany(c => Verbs(c, $"{path} {c.Name}".Trim()));
     }
 
     /// <summary>

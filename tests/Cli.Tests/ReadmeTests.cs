@@ -17,7 +17,7 @@ public class ReadmeTests
         var start = readme.IndexOf("| verb | what |", StringComparison.Ordinal);
         var firstColumns = readme[start..readme.IndexOf("\n\n", start, StringComparison.Ordinal)].Split('\n')
             .Where(l => l.StartsWith("| `", StringComparison.Ordinal)).Select(l => l.Split(" | ")[0][2..]).ToList();
-        var verbs = Verbs(Program.Root(TextWriter.Null, TextWriter.Null), "").ToList();
+        var verbs = CliHarness.Verbs().ToList();
         Assert.Contains(verbs, v => v.Path == "report merge");
         foreach (var (path, command) in verbs)
         {
@@ -26,9 +26,6 @@ public class ReadmeTests
             Assert.All(command.Options.Where(o => !o.Hidden), o => Assert.True(Regex.IsMatch(rows, $@"(?<![\w-]){Regex.Escape(o.Name)}(?![\w-])"),
                 $"README's verb table does not show `{path} {o.Name}` ({o.Description})"));
         }
-
-        static IEnumerable<(string Path, Command Command)> Verbs(Command command, string path) => command.Subcommands.Count == 0
-            ? [(path, command)] : command.Subcommands.SelectMany(c => Verbs(c, $"{path} {c.Name}".Trim()));
     }
 
     /// <summary>
@@ -39,7 +36,7 @@ public class ReadmeTests
     public void ReadmeOptionDefaults_AreTheParsersDefaults()
     {
         var readme = File.ReadAllText(Path.Combine(CliHarness.RepoRoot(), "README.md"));
-        var options = Options(Program.Root(TextWriter.Null, TextWriter.Null)).Select(o => (o.Name, Default: Regex.Match(o.Description ?? "", @"\bdefault (\d+(?:\.\d+)?)\b")))
+        var options = CliHarness.Verbs().SelectMany(v => v.Command.Options).Select(o => (o.Name, Default: Regex.Match(o.Description ?? "", @"\bdefault (\d+(?:\.\d+)?)\b")))
             .Where(o => o.Default.Success).ToList();
         Assert.Contains(options, o => o.Name == "--request-timeout");
         foreach (var (name, parsed) in options)
@@ -48,8 +45,6 @@ public class ReadmeTests
             Assert.True(written.Count > 0, $"README never states `{name}`'s default ({parsed.Groups[1].Value}) as \"`{name}` (..., default N)\"");
             Assert.All(written, w => Assert.True(w == parsed.Groups[1].Value, $"README says `{name}` defaults to {w}; the parser says {parsed.Groups[1].Value}"));
         }
-
-        static IEnumerable<Option> Options(Command command) => command.Options.Concat(command.Subcommands.SelectMany(Options));
     }
 
     /// <summary>The README's ID ranges of spec/ ("`ZV-001..018`") are exactly the IDs spec/ defines, and each withdrawn one is named beside them.</summary>
