@@ -23,12 +23,19 @@ internal static class ReportCommand
             }
             var all = new List<CaseResult>();
             var incomplete = new List<string>();
+            // Runs of one suite repeat each other's texts (case ids, inputs, expectations, most observations): each kept once.
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Once(string text) => texts.TryGetValue(text, out var kept) ? kept : texts[text] = text;
             foreach (var f in inputs)
             {
                 try
                 {
                     var file = JsonLinesSink.Load(f.FullName);
-                    all.AddRange(file.Results);
+                    all.AddRange(file.Results.Select(r => r with
+                    {
+                        Runtime = Once(r.Runtime), RuntimeVersion = Once(r.RuntimeVersion), Arch = Once(r.Arch), CaseId = Once(r.CaseId), Requirement = Once(r.Requirement),
+                        Description = Once(r.Description), Input = Once(r.Input), Expected = Once(r.Expected), Observed = Once(r.Observed), Reason = Once(r.Reason),
+                    }));
                     if (file.Incomplete is { } why)
                     {
                         // Merged all the same (no result is lost), and said: the page must not pass for a whole run.
