@@ -27,6 +27,17 @@ public class ReportTests
         return path;
     }
 
+    /// <summary>A gzipped copy of the file beside it (its name and ".gz").</summary>
+    private static string Gzipped(string path)
+    {
+        using (var output = File.Create(path + ".gz"))
+        using (var zip = new GZipStream(output, CompressionLevel.Fastest))
+        {
+            zip.Write(File.ReadAllBytes(path));
+        }
+        return path + ".gz";
+    }
+
     private static CaseResult[] TwoPasses(string runtime) =>
         [Result(runtime, "64le", "SV-002/1", "SV-002", Verdict.Pass), Result(runtime, "64le", "SV-002/2", "SV-002", Verdict.Pass)];
 
@@ -98,13 +109,8 @@ public class ReportTests
             case "empty": File.WriteAllText(a, ""); break;
             case "second-run": File.WriteAllLines(a, [.. lines[..^1], .. File.ReadAllLines(whole)]); break;
             default:
-                using (var output = File.Create(a + ".gz"))
-                using (var zip = new GZipStream(output, CompressionLevel.Fastest))
-                {
-                    zip.Write(File.ReadAllBytes(a));
-                }
-                var bytes = File.ReadAllBytes(a + ".gz");
-                File.WriteAllBytes(a += ".gz", bytes[..(bytes.Length * 3 / 4)]);
+                var bytes = File.ReadAllBytes(a = Gzipped(a));
+                File.WriteAllBytes(a, bytes[..(bytes.Length * 3 / 4)]);
                 break;
         }
         string html = CliHarness.TempFile(".html");
@@ -147,12 +153,7 @@ public class ReportTests
     public void Merge_GzippedResults_ReadLikePlainOnes()
     {
         string plain = WriteRun("alpha", Result("alpha", "64le", "SV-002/x", "SV-002", Verdict.Pass), Result("alpha", "64le", "ZV-005/y", "ZV-005", Verdict.Fail));
-        string gz = plain + ".gz";
-        using (var output = File.Create(gz))
-        using (var zip = new GZipStream(output, CompressionLevel.Fastest))
-        {
-            zip.Write(File.ReadAllBytes(plain));
-        }
+        string gz = Gzipped(plain);
         Assert.Equal(JsonLinesSink.Read(plain, out _), JsonLinesSink.Read(gz, out _));
         var (exit, output2, err) = CliHarness.Invoke("report", "merge", gz, "--html", CliHarness.TempFile(".html"));
         Assert.True(exit == 0, err);
