@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace Conformance.Adapters.Exec;
 
@@ -36,12 +37,28 @@ internal sealed class WireException(string message, string? field = null, bool c
 
     public bool IsContradiction { get; } = contradiction;
 
-    /// <summary>"\"table.base\" is ...": the field's path, then what is wrong with it; any other JsonException's message as it is.</summary>
+    /// <summary>
+    /// "\"table.base\" is ...": the field's path, then what is wrong with it. System.Text.Json's own two refusals, which name
+    /// .NET types, are said in the protocol's terms (a required field missing; a value of the wrong JSON type); any other
+    /// JsonException's message as it is.
+    /// </summary>
     public static string Describe(JsonException e)
     {
         var path = (e.Path ?? "").TrimStart('$').TrimStart('.');
-        var field = e is not WireException w ? "" : w.Field is null ? path : path.Length == 0 ? w.Field : $"{path}.{w.Field}";
-        return field.Length == 0 ? e.Message : $"\"{field}\" {e.Message}";
+        string In(string name) => path.Length == 0 ? name : $"{path}.{name}";
+        if (e is WireException w)
+        {
+            var field = w.Field is null ? path : In(w.Field);
+            return field.Length == 0 ? e.Message : $"\"{field}\" {e.Message}";
+        }
+        const string Missing = "was missing required properties including: ";
+        if (e.Message.IndexOf(Missing, StringComparison.Ordinal) is var at and >= 0
+            && Regex.Matches(e.Message[(at + Missing.Length)..], "'([^']+)'") is { Count: > 0 } names)
+        {
+            return $"{string.Join(", ", names.Select(n => $"\"{In(n.Groups[1].Value)}\""))} {(names.Count == 1 ? "is" : "are")} required";
+        }
+        return path.Length > 0 && e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? $"\"{path}\" has a value of the wrong JSON type (docs/protocol/*.schema.json give each field's)" : e.Message;
     }
 }
 

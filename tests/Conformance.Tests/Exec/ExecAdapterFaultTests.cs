@@ -425,15 +425,15 @@ public sealed class ExecAdapterFaultTests
 
     /// <summary>A result missing a field (or a field of a field) is malformed, names the field, and keeps the process.</summary>
     [Theory]
-    [InlineData("nofield", "'allocated'")]
-    [InlineData("emptyalloc", "'objects', 'bytes'")]
+    [InlineData("nofield", "\"allocated\" is required")]
+    [InlineData("emptyalloc", "\"allocated.objects\", \"allocated.bytes\" are required")]
     public void ResultMissingAField_IsMalformedAndKeepsTheProcess(string mode, string named)
     {
         using var a = ExecAdapter.Start(Hostile(mode, 2));
         var pid = a.ProcessId;
         var bad = AssertKeptUntil(a.Submit(Converts(2)), 1);
         AssertFault(ExecFault.Malformed, bad.Fault, "convert(uint16, 0x1)");
-        Assert.Contains($"missing required properties including: {named}", bad.Fault!.Message, StringComparison.Ordinal);
+        Assert.Contains($"adapter fault [malformed]: {named}", bad.Fault!.Message, StringComparison.Ordinal);
         Assert.Equal(pid, a.ProcessId);
         Assert.Equal(0, a.Restarts);
     }
