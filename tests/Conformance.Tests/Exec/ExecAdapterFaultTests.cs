@@ -144,6 +144,26 @@ public sealed class ExecAdapterFaultTests
         Assert.Contains("crashing on purpose", bad.Fault.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An adapter that closes its stdout but keeps running is a crash said for what it did (not "died (still running)",
+    /// as the message read before), and its process is killed.
+    /// </summary>
+    [Fact]
+    public void StdoutClosedWhileRunning_IsACrashSayingSo_AndIsKilled()
+    {
+        const string Closer = """
+            IFS= read -r line; [[ $line =~ \"id\":([0-9]+) ]]
+            printf '{"id":%s,"ok":true,"result":{"protocol":1,"runtime":{"name":"closer","version":"1"},"arch":{"wordBits":64,"byteOrder":"little"},"features":["core"]}}\n' "${BASH_REMATCH[1]}"
+            exec 1>&-; sleep 60
+            """;
+        using var a = ExecAdapter.Start(new ExecAdapterOptions("bash", ["-c", Closer]) { RequestTimeout = TimeSpan.FromSeconds(20) });
+        using var process = System.Diagnostics.Process.GetProcessById(a.ProcessId!.Value);
+        var e = Assert.Throws<AdapterException>(() => a.Convert(ValueKind.Uint16, 1));
+        Assert.Equal(ExecFault.Crash, ExecFaults.Of(e));
+        Assert.True(e.Message.Contains("the adapter closed its stdout and had not exited 2 s later (killed) before answering", StringComparison.Ordinal) && e.Message.Contains("convert(uint16, 0x1)", StringComparison.Ordinal), e.Message);
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(10)), "the adapter that closed its stdout still runs");
+    }
+
     /// <summary>Garbage bytes: Reports malformed with escaped excerpt.</summary>
 
     [Fact]

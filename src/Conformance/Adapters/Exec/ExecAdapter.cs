@@ -162,7 +162,7 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
             return ev is null && process.Deaf ? Oldest(ExecFault.Hang, $"the adapter stopped reading its stdin (earlier requests unread): a write of requests waited {_options.RequestTimeout}; killed")
                 : ev is not { } partial ? process.ExitCode(TimeSpan.FromSeconds(2)) is var code && code == 0
                     ? Oldest(ExecFault.EarlyExit, "the adapter exited with status 0 before answering")
-                    : Oldest(ExecFault.Crash, $"the adapter died ({ExitText(code)}) before answering; stderr tail: {StderrTail()}")
+                    : Oldest(ExecFault.Crash, $"{(code is { } status ? $"the adapter died ({ExitText(status)})" : "the adapter closed its stdout and had not exited 2 s later (killed)")} before answering; stderr tail: {StderrTail()}")
                 : partial.Length > _options.MaxLineBytes ? Oldest(ExecFault.Oversized, $"a stdout line of {partial.Length} bytes or more, over the limit of {_options.MaxLineBytes}")
                 : Oldest(ExecFault.PartialLine, $"stdout ended inside a line ({partial.Length} bytes without a newline: {Excerpt(partial.Bytes)})");
         }
@@ -240,9 +240,8 @@ public sealed class ExecAdapter : IRuntimeAdapter, IBatchingAdapter
     private static string Excerpt(byte[] line) =>
         $"\"{string.Concat(line.Take(80).Select(b => b is >= 0x20 and < 0x7f and not (byte)'"' and not (byte)'\\' ? $"{(char)b}" : $"\\x{b:x2}"))}\"{(line.Length > 80 ? "..." : "")}";
 
-    private static string ExitText(int? code) => code switch
+    private static string ExitText(int code) => code switch
     {
-        null => "still running or status unknown",
         > 128 and < 160 => $"exit status {code}, signal {code - 128}",
         _ => $"exit status {code}",
     };
